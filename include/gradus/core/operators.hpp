@@ -1,8 +1,9 @@
 // Arithmetic on expressions, with the algebra that keeps derivative types small.
 //
 // Every builder folds what it can at compile time: integer arithmetic (integer<2> *
-// integer<3> is integer<6>), the identities 0 + e = e, 1·e = e, 0·e = 0, e − e = 0 for
-// stateless e, −(−e) = e, and like terms e + e = 2·e, a·e + b·e = (a + b)·e. Symbolic
+// integer<3> is integer<6>, integer<2> * literal(0.5) is literal(1)), the identities
+// 0 + e = e, 1·e = e, 0·e = 0, e − e = 0 for stateless e, −(−e) = e, products of
+// constants c·(d·e) = (cd)·e, and like terms e + e = 2·e, a·e + b·e = (a + b)·e. Symbolic
 // derivatives go through the same builders, so d(x·x)/dx comes out as 2·x, not x·1 + 1·x.
 #pragma once
 
@@ -45,6 +46,11 @@ template <long long K, class E> struct integer_multiple<binary<op::mul, integer<
   using rest = E;
 };
 
+/// Constants (compile-time integers and runtime literals), and products c·e with a constant c.
+template <class E> struct is_constant : std::bool_constant<is_integer_node<E>::value || is_literal<E>::value> {};
+template <class E> struct has_constant_factor : std::false_type {};
+template <class C, class E> struct has_constant_factor<binary<op::mul, C, E>> : is_constant<C> {};
+
 template <class L, class R> constexpr auto make_mul(L l, R r);
 template <class E> constexpr auto make_neg(E e);
 
@@ -83,10 +89,12 @@ constexpr auto make_mul(L l, R r) {
   else if constexpr (std::is_same_v<L, integer<-1>>) return make_neg(r);
   else if constexpr (std::is_same_v<R, integer<-1>>) return make_neg(l);
   else if constexpr (is_literal<L>::value && is_literal<R>::value) return literal(l.value * r.value);
-  else if constexpr (is_integer_node<R>::value || (is_literal<R>::value && !is_integer_node<L>::value))
+  else if constexpr (is_literal<L>::value && is_integer_node<R>::value) return literal(l.value * double(R::value));
+  else if constexpr (is_integer_node<L>::value && is_literal<R>::value) return literal(double(L::value) * r.value);
+  else if constexpr (is_integer_node<R>::value || is_literal<R>::value)
     return make_mul(r, l);  // constants first: 2*x, not x*2
-  else if constexpr (is_integer_node<L>::value && integer_multiple<R>::coefficient != 1)
-    return make_mul(integer<L::value * integer_multiple<R>::coefficient>{}, r.rhs);
+  else if constexpr (is_constant<L>::value && has_constant_factor<R>::value)
+    return make_mul(make_mul(l, r.lhs), r.rhs);  // 2*(3*x) = 6*x
   else return binary<op::mul, L, R>(l, r);
 }
 
@@ -95,9 +103,10 @@ constexpr auto make_div(L l, R r) {
   if constexpr (is_integer_node<R>::value) static_assert(R::value != 0, "gradus: division by the constant 0");
   if constexpr (zero_expression<L>) return integer<0>{};
   else if constexpr (one_expression<R>) return l;
-  else if constexpr (is_integer_node<L>::value && is_integer_node<R>::value && L::value % R::value == 0)
-    return integer<L::value / R::value>{};
-  else return binary<op::div, L, R>(l, r);
+  else if constexpr (is_integer_node<L>::value && is_integer_node<R>::value) {
+    if constexpr (L::value % R::value == 0) return integer<L::value / R::value>{};
+    else return binary<op::div, L, R>(l, r);
+  } else return binary<op::div, L, R>(l, r);
 }
 
 template <class E> struct is_neg : std::false_type {};
@@ -108,8 +117,7 @@ constexpr auto make_neg(E e) {
   if constexpr (is_integer_node<E>::value) return integer<-E::value>{};
   else if constexpr (is_literal<E>::value) return literal(-e.value);
   else if constexpr (is_neg<E>::value) return e.arg;
-  else if constexpr (integer_multiple<E>::coefficient != 1)
-    return make_mul(integer<-integer_multiple<E>::coefficient>{}, e.rhs);
+  else if constexpr (has_constant_factor<E>::value) return make_mul(make_neg(e.lhs), e.rhs);  // −(2x) = (−2)x
   else return unary<op::neg, E>(op::neg{}, e);
 }
 
