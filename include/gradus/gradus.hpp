@@ -1,6 +1,7 @@
 // gradus: gradient-based optimization with compile-time automatic differentiation.
-// This header brings in every public name.
+// The one public door: includes every part of the library.
 #pragma once
 
 #include <gradus/core.hpp>
 #include <gradus/diff.hpp>
+#include <gradus/eval.hpp>
