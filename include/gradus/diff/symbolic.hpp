@@ -4,9 +4,12 @@
 // and hessian_expr(f) the symbolic N×N matrix Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ, a symbolic vector of rows
 // (entry (i, j) is get<i, j>(H)). H is symmetric because f's second derivatives commute;
 // gradus makes that exact by construction: only the upper triangle Hᵢⱼ = ∂(∂f/∂xᵢ)/∂xⱼ,
-// i ≤ j, is derived, and entry (j, i) is a copy of entry (i, j), of the same type. So each
-// distinct pair is differentiated once, and an evaluator that shares equal subtrees sees
-// the two halves as one.
+// i ≤ j, is derived, and entry (j, i) is built by the same instantiation as entry (i, j),
+// so it has the same type and value. Each distinct pair is differentiated once by the
+// compiler, and an evaluator that shares equal subtrees sees the two halves as one.
+//
+// Compile time: the rows are built straight from the gradient, without intermediate
+// tuples; what remains is dominated by the N symbolic vectors of N entries themselves.
 #pragma once
 
 #include <cstddef>
@@ -22,18 +25,13 @@ namespace gradus {
 
 namespace detail {
 
-/// (∂g/∂x_I, ∂g/∂x_{I+1}, …, ∂g/∂x_{N−1}) for g = ∂f/∂x_I: row I of the upper triangle.
-template <std::size_t I, std::size_t N, class G>
-constexpr auto upper_hessian_row(const G& g) {
-  return [&]<std::size_t... K>(std::index_sequence<K...>) { return std::tuple(differentiate<I + K>(g)...); }(
-      std::make_index_sequence<N - I>{});
-}
-
-/// Entry (I, J) of the Hessian from the upper triangle: (J, I) when J < I.
-template <std::size_t I, std::size_t J, class Upper>
-constexpr const auto& hessian_entry(const Upper& upper) {
-  if constexpr (I <= J) return std::get<J - I>(std::get<I>(upper));
-  else return std::get<I - J>(std::get<J>(upper));
+/// Entry (I, J) of the Hessian from the gradient G: ∂G_min(I,J)/∂x_max(I,J), so that (J, I)
+/// is the same instantiation as (I, J).
+template <std::size_t I, std::size_t J, class G>
+constexpr auto hessian_entry(const G& gradient) {
+  constexpr std::size_t row = I < J ? I : J;
+  constexpr std::size_t column = I < J ? J : I;
+  return differentiate<column>(get<row>(gradient));
 }
 
 }  // namespace detail
@@ -59,17 +57,15 @@ constexpr auto hessian_expr(const F& f) {
   static_assert(expression<F>, "gradus::hessian_expr(f): f must be a scalar gradus expression");
   if constexpr (!expression<F>) return symbolic_vector<>{};
   else {
-    constexpr std::size_t N = arity_v<F>;
+    const auto gradient = gradient_expr(f);
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
-      const auto upper = std::tuple(detail::upper_hessian_row<I, N>(detail::differentiate<I>(f))...);
-      const auto row = [&]<std::size_t R, std::size_t... J>(std::integral_constant<std::size_t, R>,
-                                                             std::index_sequence<J...>) {
-        return symbolic_vector<std::remove_cvref_t<decltype(detail::hessian_entry<R, J>(upper))>...>(
-            detail::hessian_entry<R, J>(upper)...);
+      const auto row = [&]<std::size_t R>(std::integral_constant<std::size_t, R>) {
+        return symbolic_vector<decltype(detail::hessian_entry<R, I>(gradient))...>(
+            detail::hessian_entry<R, I>(gradient)...);
       };
-      return symbolic_vector<decltype(row(std::integral_constant<std::size_t, I>{}, std::index_sequence<I...>{}))...>(
-          row(std::integral_constant<std::size_t, I>{}, std::index_sequence<I...>{})...);
-    }(std::make_index_sequence<N>{});
+      return symbolic_vector<decltype(row(std::integral_constant<std::size_t, I>{}))...>(
+          row(std::integral_constant<std::size_t, I>{})...);
+    }(std::make_index_sequence<arity_v<F>>{});
   }
 }
 
