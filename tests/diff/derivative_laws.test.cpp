@@ -221,3 +221,16 @@ TEST_CASE("edges: logsumexp of (1000, 990, 980)", "[derivative][edges]") {
     });
   });
 }
+
+TEST_CASE("the README example of docs/sections/symbolic.md", "[derivative][readme]") {
+  auto [x, y] = gradus::variables<2>();
+  auto f = x * x + 2 * x * y + gradus::pow<3>(y);
+  CHECK(gradus::to_string(gradus::derivative(f, x)) == "2*x0 + 2*x1");
+  CHECK(gradus::to_string(gradus::derivative(f, y)) == "2*x0 + 3*square(x1)");
+  CHECK(gradus::to_string(gradus::gradient_expr(f)) == "[2*x0 + 2*x1, 2*x0 + 3*square(x1)]");
+  auto H = gradus::hessian_expr(f);
+  CHECK(gradus::to_string(H) == "[[2, 2], [2, 6*x1]]");
+  CHECK(gradus::value(gradus::get<1, 1>(H), 3.0, 2.0) == 12.0);
+  constexpr gradus::var<0> t{};
+  STATIC_REQUIRE(gradus::value(gradus::derivative(t * t + 3 * t, t), 2.0) == 7.0);
+}
