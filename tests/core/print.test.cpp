@@ -72,14 +72,17 @@ TEST_CASE("functions print by name with their arguments", "[print]") {
   CHECK(to_string(gradus::logsumexp(x, 2 * y, 1)) == "logsumexp(x0, 2*x1, 1)");
   CHECK(to_string(gradus::softmax_weight<1>(gradus::logsumexp(x, y))) == "softmax<1>(x0, x1)");
   CHECK(to_string(-gradus::exp(x)) == "-exp(x0)");
-  CHECK(to_string(gradus::col<0>{} * gradus::log_sigmoid(x * gradus::col<1>{})) == "c0*log_sigmoid(x0*c1)");
+  CHECK(to_string(gradus::col<0>{} * gradus::log_sigmoid(x * gradus::col<1>{})) ==
+        "c0*log_sigmoid(x0*c1)");
 }
 
 TEST_CASE("symbolic vectors print as bracketed lists, matrices as nested lists", "[print]") {
   CHECK(to_string(gradus::variables<3>()) == "[x0, x1, x2]");
-  CHECK(to_string(gradus::vector(x * x + 5 * y, 3 * x * gradus::sin(y))) == "[x0*x0 + 5*x1, 3*x0*sin(x1)]");
+  CHECK(to_string(gradus::vector(x * x + 5 * y, 3 * x * gradus::sin(y))) ==
+        "[x0*x0 + 5*x1, 3*x0*sin(x1)]");
   CHECK(to_string(gradus::symbolic_vector<>{}) == "[]");
-  const auto m = gradus::symbolic_vector(gradus::vector(x, y), gradus::vector(y, gradus::integer<4>{}));
+  const auto m =
+      gradus::symbolic_vector(gradus::vector(x, y), gradus::vector(y, gradus::integer<4>{}));
   CHECK(to_string(m) == "[[x0, x1], [x1, 4]]");
 }
 

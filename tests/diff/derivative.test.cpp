@@ -34,13 +34,15 @@ TEST_CASE("derivatives fold to compile-time integers and small products", "[deri
                       binary<op::mul, integer<3>, gradus::unary<op::square, var<1>>>>);
   STATIC_REQUIRE(same<decltype(derivative(gradus::pow<4>(x), x)),
                       binary<op::mul, integer<4>, gradus::unary<op::pow_int<3>, var<0>>>>);
-  STATIC_REQUIRE(same<decltype(derivative(derivative(gradus::pow<3>(y), y), y)), binary<op::mul, integer<6>, var<1>>>);
+  STATIC_REQUIRE(same<decltype(derivative(derivative(gradus::pow<3>(y), y), y)),
+                      binary<op::mul, integer<6>, var<1>>>);
   STATIC_REQUIRE(same<decltype(derivative(gradus::abs(x), x)), gradus::unary<op::sign, var<0>>>);
   STATIC_REQUIRE(same<decltype(derivative(derivative(gradus::abs(x), x), x)), integer<0>>);
   STATIC_REQUIRE(same<decltype(derivative(x - x, x)), integer<0>>);
   STATIC_REQUIRE(same<decltype(derivative(x * y - y * x, x)), integer<0>>);
   // 2*x*y holds the runtime constant 2: its derivative is that constant times y.
-  STATIC_REQUIRE(same<decltype(derivative(2 * x * y, x)), binary<op::mul, gradus::literal, var<1>>>);
+  STATIC_REQUIRE(
+      same<decltype(derivative(2 * x * y, x)), binary<op::mul, gradus::literal, var<1>>>);
   CHECK(to_string(derivative(2 * x * y, x)) == "2*x1");
   CHECK(to_string(derivative(x * x, x)) == "2*x0");
 }
@@ -104,7 +106,8 @@ TEST_CASE("data columns are constants of differentiation", "[derivative]") {
   const auto z = a * xi + b;
   const auto loss = -(yi * gradus::log_sigmoid(z) + (1 - yi) * gradus::log_sigmoid(-z));
   CHECK(to_string(derivative(z, a)) == "c0");
-  CHECK(to_string(derivative(loss, b)) == "-(c1*sigmoid(-(x0*c0 + x1)) + (1 - c1)*(-sigmoid(x0*c0 + x1)))");
+  CHECK(to_string(derivative(loss, b)) ==
+        "-(c1*sigmoid(-(x0*c0 + x1)) + (1 - c1)*(-sigmoid(x0*c0 + x1)))");
 }
 
 TEST_CASE("derivative of a symbolic vector is the vector of derivatives", "[derivative]") {
@@ -117,7 +120,8 @@ TEST_CASE("derivative is usable in constant expressions", "[derivative]") {
   constexpr gradus::var<0> t{};
   constexpr auto d = derivative(t * t + 3 * t, t);
   STATIC_REQUIRE(d.rhs.value == 3.0);
-  STATIC_REQUIRE(same<decltype(d.lhs), gradus::binary<gradus::op::mul, gradus::integer<2>, gradus::var<0>>>);
+  STATIC_REQUIRE(
+      same<decltype(d.lhs), gradus::binary<gradus::op::mul, gradus::integer<2>, gradus::var<0>>>);
   constexpr auto r = derivative(gradus::pow(t, 2.5), t);
   STATIC_REQUIRE(r.lhs.value == 2.5);
   STATIC_REQUIRE(r.rhs.op.exponent == 1.5);

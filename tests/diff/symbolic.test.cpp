@@ -23,7 +23,8 @@ constexpr bool symmetric_types() {
     return (same<decltype(get<K / n, K % n>(std::declval<const H&>())),
                  decltype(get<K % n, K / n>(std::declval<const H&>()))> &&
             ...);
-  }(std::make_index_sequence<n * n>{});
+  }
+  (std::make_index_sequence<n * n>{});
 }
 }  // namespace
 
@@ -37,7 +38,8 @@ TEST_CASE("gradient_expr and hessian_expr of x^2 + 2xy + y^3", "[symbolic]") {
   CHECK(to_string(G) == "[2*x0 + 2*x1, 2*x0 + 3*square(x1)]");
   CHECK(to_string(H) == "[[2, 2], [2, 6*x1]]");
   STATIC_REQUIRE(same<decltype(get<0, 0>(H)), gradus::integer<2>>);
-  STATIC_REQUIRE(same<decltype(get<1, 1>(H)), gradus::binary<gradus::op::mul, gradus::integer<6>, gradus::var<1>>>);
+  STATIC_REQUIRE(same<decltype(get<1, 1>(H)),
+                      gradus::binary<gradus::op::mul, gradus::integer<6>, gradus::var<1>>>);
   CHECK(get<0, 1>(H).value == 2.0);  // the runtime constant 2 of 2*x*y
   CHECK(get<1, 0>(H).value == 2.0);
   STATIC_REQUIRE(symmetric_types<std::remove_cvref_t<decltype(H)>>());
@@ -48,8 +50,9 @@ TEST_CASE("hessian_expr is symmetric in its types for every function", "[symboli
   const auto f = gradus::exp(x * y) * gradus::sin(z) + gradus::log1p(x * x) / (1 + y * y) +
                  gradus::logsumexp(x, 2 * y, z * x) + gradus::sigmoid(x - z) * gradus::tanh(y) +
                  gradus::pow(gradus::softplus(x), 1.5) + gradus::sqrt(1 + z * z) * gradus::abs(y) +
-                 gradus::pow<-2>(2 + gradus::cos(y * z)) + gradus::log_sigmoid(x * y * z) + gradus::tan(x / 4) +
-                 gradus::expm1(z) * gradus::square(y) + gradus::log(2 + gradus::sin(x));
+                 gradus::pow<-2>(2 + gradus::cos(y * z)) + gradus::log_sigmoid(x * y * z) +
+                 gradus::tan(x / 4) + gradus::expm1(z) * gradus::square(y) +
+                 gradus::log(2 + gradus::sin(x));
   const auto H = gradus::hessian_expr(f);
   STATIC_REQUIRE(symmetric_types<std::remove_cvref_t<decltype(H)>>());
   CHECK(to_string(get<0, 2>(H)) == to_string(get<2, 0>(H)));
@@ -74,6 +77,8 @@ TEST_CASE("gradient_expr and hessian_expr are constant expressions", "[symbolic]
   constexpr gradus::var<1> y{};
   constexpr auto H = gradus::hessian_expr(x * x * y + 0.5 * y * y);
   STATIC_REQUIRE(get<1, 1>(H).value == 1.0);
-  STATIC_REQUIRE(same<decltype(get<0, 0>(H)), gradus::binary<gradus::op::mul, gradus::integer<2>, gradus::var<1>>>);
-  STATIC_REQUIRE(same<decltype(get<0, 1>(H)), gradus::binary<gradus::op::mul, gradus::integer<2>, gradus::var<0>>>);
+  STATIC_REQUIRE(same<decltype(get<0, 0>(H)),
+                      gradus::binary<gradus::op::mul, gradus::integer<2>, gradus::var<1>>>);
+  STATIC_REQUIRE(same<decltype(get<0, 1>(H)),
+                      gradus::binary<gradus::op::mul, gradus::integer<2>, gradus::var<0>>>);
 }

@@ -37,9 +37,13 @@ inline void write_number(std::string& out, double v) {
   out.append(buffer, result.ptr);
 }
 
-template <class Op> struct function_name;
-#define GRADUS_FUNCTION_NAME(tag) \
-  template <> struct function_name<op::tag> { static constexpr const char* value = #tag; };
+template <class Op>
+struct function_name;
+#define GRADUS_FUNCTION_NAME(tag)              \
+  template <>                                  \
+  struct function_name<op::tag> {              \
+    static constexpr const char* value = #tag; \
+  };
 GRADUS_FUNCTION_NAME(exp)
 GRADUS_FUNCTION_NAME(log)
 GRADUS_FUNCTION_NAME(log1p)
@@ -58,23 +62,28 @@ GRADUS_FUNCTION_NAME(square)
 GRADUS_FUNCTION_NAME(logsumexp)
 #undef GRADUS_FUNCTION_NAME
 
-template <class Op> struct infix_symbol;
-template <> struct infix_symbol<op::add> {
+template <class Op>
+struct infix_symbol;
+template <>
+struct infix_symbol<op::add> {
   static constexpr const char* value = " + ";
   static constexpr auto precedence = print_precedence::sum;
   static constexpr bool associative = true;
 };
-template <> struct infix_symbol<op::sub> {
+template <>
+struct infix_symbol<op::sub> {
   static constexpr const char* value = " - ";
   static constexpr auto precedence = print_precedence::sum;
   static constexpr bool associative = false;
 };
-template <> struct infix_symbol<op::mul> {
+template <>
+struct infix_symbol<op::mul> {
   static constexpr const char* value = "*";
   static constexpr auto precedence = print_precedence::product;
   static constexpr bool associative = true;
 };
-template <> struct infix_symbol<op::div> {
+template <>
+struct infix_symbol<op::div> {
   static constexpr const char* value = "/";
   static constexpr auto precedence = print_precedence::product;
   static constexpr bool associative = false;
@@ -84,9 +93,12 @@ template <class E>
 print_precedence precedence_of(const E& e) {
   if constexpr (std::is_same_v<E, literal>)
     return std::signbit(e.value) ? print_precedence::negation : print_precedence::atom;
-  else if constexpr (is_integer_node<E>::value) return E::value < 0 ? print_precedence::negation : print_precedence::atom;
-  else if constexpr (is_neg<E>::value) return print_precedence::negation;
-  else return print_precedence::atom;
+  else if constexpr (is_integer_node<E>::value)
+    return E::value < 0 ? print_precedence::negation : print_precedence::atom;
+  else if constexpr (is_neg<E>::value)
+    return print_precedence::negation;
+  else
+    return print_precedence::atom;
 }
 template <class Op, class L, class R>
 print_precedence precedence_of(const binary<Op, L, R>&) {
@@ -94,14 +106,21 @@ print_precedence precedence_of(const binary<Op, L, R>&) {
 }
 
 // Every overload is declared before any is defined, so that each finds the others.
-template <std::size_t I> void write(std::string& out, const var<I>&);
-template <std::size_t J> void write(std::string& out, const col<J>&);
+template <std::size_t I>
+void write(std::string& out, const var<I>&);
+template <std::size_t J>
+void write(std::string& out, const col<J>&);
 inline void write(std::string& out, const literal& e);
-template <long long N> void write(std::string& out, const integer<N>&);
-template <class Op, class L, class R> void write(std::string& out, const binary<Op, L, R>& e);
-template <class Op, class E> void write(std::string& out, const unary<Op, E>& e);
-template <class Op, class... Es> void write(std::string& out, const nary<Op, Es...>& e);
-template <class... Es> void write(std::string& out, const symbolic_vector<Es...>& v);
+template <long long N>
+void write(std::string& out, const integer<N>&);
+template <class Op, class L, class R>
+void write(std::string& out, const binary<Op, L, R>& e);
+template <class Op, class E>
+void write(std::string& out, const unary<Op, E>& e);
+template <class Op, class... Es>
+void write(std::string& out, const nary<Op, Es...>& e);
+template <class... Es>
+void write(std::string& out, const symbolic_vector<Es...>& v);
 
 template <class E>
 void write_parenthesized(std::string& out, const E& e, bool parentheses) {
@@ -196,8 +215,10 @@ void write(std::string& out, const symbolic_vector<Es...>& v) {
   out += ']';
 }
 
-template <class T> struct is_symbolic_vector_node : std::false_type {};
-template <class... Es> struct is_symbolic_vector_node<symbolic_vector<Es...>> : std::true_type {};
+template <class T>
+struct is_symbolic_vector_node : std::false_type {};
+template <class... Es>
+struct is_symbolic_vector_node<symbolic_vector<Es...>> : std::true_type {};
 
 template <class E>
 concept printable = expression<E> || is_symbolic_vector_node<std::remove_cvref_t<E>>::value;
@@ -207,16 +228,16 @@ concept printable = expression<E> || is_symbolic_vector_node<std::remove_cvref_t
 /// The expression (or symbolic vector) as text: to_string(derivative(x*x, x)) is "2*x0".
 template <class E>
 std::string to_string(const E& e) {
-  static_assert(detail::printable<E>,
-                "gradus::to_string(e): e must be a gradus expression or a symbolic vector of expressions");
+  static_assert(
+      detail::printable<E>,
+      "gradus::to_string(e): e must be a gradus expression or a symbolic vector of expressions");
   std::string out;
   if constexpr (detail::printable<E>) detail::write(out, e);
   return out;
 }
 
 template <class E>
-  requires detail::printable<E>
-std::ostream& operator<<(std::ostream& os, const E& e) {
+requires detail::printable<E> std::ostream& operator<<(std::ostream& os, const E& e) {
   return os << to_string(e);
 }
 

@@ -40,14 +40,18 @@ constexpr auto hessian_entry(const G& gradient) {
 /// gradient_expr(x*x + 2*x*y + pow<3>(y)) prints as [2*x0 + 2*x1, 2*x0 + 3*square(x1)].
 template <class F>
 constexpr auto gradient_expr(const F& f) {
-  static_assert(expression<F>,
-                "gradus::gradient_expr(f): f must be a scalar gradus expression; for a symbolic vector, take "
-                "gradus::derivative(F, x) for each variable x");
-  if constexpr (!expression<F>) return symbolic_vector<>{};
+  static_assert(
+      expression<F>,
+      "gradus::gradient_expr(f): f must be a scalar gradus expression; for a symbolic vector, take "
+      "gradus::derivative(F, x) for each variable x");
+  if constexpr (!expression<F>)
+    return symbolic_vector<>{};
   else
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
-      return symbolic_vector<decltype(detail::differentiate<I>(f))...>(detail::differentiate<I>(f)...);
-    }(std::make_index_sequence<arity_v<F>>{});
+      return symbolic_vector<decltype(detail::differentiate<I>(f))...>(
+          detail::differentiate<I>(f)...);
+    }
+  (std::make_index_sequence<arity_v<F>>{});
 }
 
 /// The Hessian ∇²f as a symbolic N×N matrix (N = arity_v<F>), a symbolic vector of rows;
@@ -55,7 +59,8 @@ constexpr auto gradient_expr(const F& f) {
 template <class F>
 constexpr auto hessian_expr(const F& f) {
   static_assert(expression<F>, "gradus::hessian_expr(f): f must be a scalar gradus expression");
-  if constexpr (!expression<F>) return symbolic_vector<>{};
+  if constexpr (!expression<F>)
+    return symbolic_vector<>{};
   else {
     const auto gradient = gradient_expr(f);
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -65,7 +70,8 @@ constexpr auto hessian_expr(const F& f) {
       };
       return symbolic_vector<decltype(row(std::integral_constant<std::size_t, I>{}))...>(
           row(std::integral_constant<std::size_t, I>{})...);
-    }(std::make_index_sequence<arity_v<F>>{});
+    }
+    (std::make_index_sequence<arity_v<F>>{});
   }
 }
 
