@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstddef>
 #include <random>
+#include <utility>
 
 #include <Eigen/Core>
 
@@ -64,8 +65,11 @@ void check_symbolic_laws(const F& f, Domain in_domain, unsigned seed) {
     const auto h = gradus::hessian(f, p);
     const double fp = value(f, p);
     const auto gs = value(G, p);  // the symbolic gradient
-    const std::array<Eigen::Vector3d, 3> hs{value(get<0>(H), p), value(get<1>(H), p),
-                                            value(get<2>(H), p)};
+    // Each entry separately: one compiled program per entry keeps each one small.
+    std::array<std::array<double, 3>, 3> hs{};
+    [&]<std::size_t... K>(std::index_sequence<K...>) {
+      ((hs[K / 3][K % 3] = value(get<K / 3, K % 3>(H), p)), ...);
+    }(std::make_index_sequence<9>{});
     for (int i = 0; i < n; ++i) {
       symbolic_vs_reverse.update(g[i], gs[i], 0, p);
       const double step = 6e-6 * std::max(1.0, std::abs(p[i]));
