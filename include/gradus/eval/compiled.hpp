@@ -45,6 +45,8 @@ class compiled {
     return w.v[tape_type::data.roots[0]];
   }
 
+  // The operations below (gradients, Hessians, tangents) are for single-root tapes.
+
   /// f and ∇f by one forward and one reverse sweep; grad(i, ∂f/∂xᵢ) is called for each of
   /// the arity variables (with 0 for a variable the expression does not use).
   template <class T, class Var, class Col, class Grad>

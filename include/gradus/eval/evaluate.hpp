@@ -66,36 +66,40 @@ constexpr decltype(auto) with_point(F&& f, const P&... p) {
 }
 
 template <class T, int N>
-constexpr Eigen::Matrix<T, N, 1> zero_vector(std::size_t n) {
+Eigen::Matrix<T, N, 1> zero_vector(std::size_t n) {
   Eigen::Matrix<T, N, 1> v(static_cast<Eigen::Index>(n));
-  for (Eigen::Index i = 0; i < v.size(); ++i) v[i] = math::lift<T>(0.0);
+  v.setZero();
   return v;
 }
 
 template <class T, int N>
-constexpr Eigen::Matrix<T, N, N> zero_matrix(std::size_t n) {
+Eigen::Matrix<T, N, N> zero_matrix(std::size_t n) {
   Eigen::Matrix<T, N, N> m(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
-  for (Eigen::Index j = 0; j < m.cols(); ++j)
-    for (Eigen::Index i = 0; i < m.rows(); ++i) m(i, j) = math::lift<T>(0.0);
+  m.setZero();
   return m;
 }
 
-/// Copies the upper triangle into the lower one.
+/// A Hessian sink for the engine: adds each upper-triangle contribution to both (r, c) and
+/// (c, r), so no pass over the (mostly zero, for sparse problems) matrix is needed afterwards.
 template <class M>
-constexpr void mirror_upper(M& h) {
-  for (Eigen::Index j = 0; j < h.cols(); ++j)
-    for (Eigen::Index i = j + 1; i < h.rows(); ++i) h(i, j) = h(j, i);
+auto symmetric_adder(M& h) {
+  return [&h](std::size_t r, std::size_t c, const typename M::Scalar& d) {
+    auto* data = h.data();  // column-major
+    const std::size_t rows = std::size_t(h.rows());
+    data[r + c * rows] += d;
+    if (r != c) data[c + r * rows] += d;
+  };
 }
 
-template <class E, class P>
-constexpr auto gradient_at(const E& f, const P& p, bool forward) {
+template <bool Forward, class E, class P>
+auto gradient_at(const E& f, const P& p) {
   check_plain_expression<E>();
   check_point_size<arity_v<E>>(p, "gradus::gradient");
   using T = point_scalar_t<P>;
   auto g = zero_vector<T, point_size_v<P>>(point_size(p));
   const compiled<E> c(f);
   auto put = [&g](std::size_t i, const T& x) { g[Eigen::Index(i)] = x; };
-  if (forward) c.template value_and_gradient_forward<T>(coordinate_reader(p), no_columns{}, put);
+  if constexpr (Forward) c.template value_and_gradient_forward<T>(coordinate_reader(p), no_columns{}, put);
   else c.template value_and_gradient<T>(coordinate_reader(p), no_columns{}, put);
   return g;
 }
@@ -130,17 +134,17 @@ constexpr auto value(const E& f, const P&... p) {
 template <class E, class... P>
   requires(!(std::is_same_v<P, forward_mode_t> || ...) && !(std::is_same_v<P, reverse_mode_t> || ...))
 constexpr auto gradient(const E& f, const P&... p) {
-  return detail::with_point([&](const auto& x) { return detail::gradient_at(f, x, false); }, p...);
+  return detail::with_point([&](const auto& x) { return detail::gradient_at<false>(f, x); }, p...);
 }
 /// ∇f(p) by forward mode (sparse tangents: each node carries the derivatives of its own variables).
 template <class E, point P>
 constexpr auto gradient(const E& f, const P& p, forward_mode_t) {
-  return detail::gradient_at(f, p, true);
+  return detail::gradient_at<true>(f, p);
 }
 /// ∇f(p) by reverse mode.
 template <class E, point P>
 constexpr auto gradient(const E& f, const P& p, reverse_mode_t) {
-  return detail::gradient_at(f, p, false);
+  return detail::gradient_at<false>(f, p);
 }
 
 /// f(p) and ∇f(p) in one pass; binds as auto [v, g].
@@ -174,8 +178,7 @@ constexpr auto value_gradient_hessian(const E& f, const P&... p) {
         auto h = detail::zero_matrix<T, point_size_v<X>>(n);
         const T v = detail::compiled<E>(f).template value_gradient_hessian<T>(
             detail::coordinate_reader(x), detail::no_columns{}, [&g](std::size_t i, const T& d) { g[Eigen::Index(i)] = d; },
-            [&h](std::size_t r, std::size_t c, const T& d) { h(Eigen::Index(r), Eigen::Index(c)) += d; });
-        detail::mirror_upper(h);
+            detail::symmetric_adder(h));
         return value_gradient_hessian_result<T, decltype(g), decltype(h)>{v, g, h};
       },
       p...);
