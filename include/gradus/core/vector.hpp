@@ -33,7 +33,7 @@ struct symbolic_vector {
   static_assert(((expression<Es> || is_symbolic_vector<Es>::value) && ...),
                 "gradus::symbolic_vector: every element must be an expression (or a symbolic vector, for a matrix)");
   static constexpr std::size_t size = sizeof...(Es);
-  std::tuple<Es...> elements;
+  detail::flat_tuple<Es...> elements;
 
   constexpr symbolic_vector() = default;
   constexpr explicit symbolic_vector(Es... es)
@@ -43,17 +43,17 @@ struct symbolic_vector {
   template <std::size_t I>
   constexpr const auto& get() const& noexcept {
     static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
-    return std::get<I>(elements);
+    return detail::tuple_get<I>(elements);
   }
   template <std::size_t I>
   constexpr auto& get() & noexcept {
     static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
-    return std::get<I>(elements);
+    return detail::tuple_get<I>(elements);
   }
   template <std::size_t I>
   constexpr auto get() && noexcept {
     static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
-    return std::get<I>(elements);
+    return detail::tuple_get<I>(elements);
   }
 };
 
@@ -84,7 +84,7 @@ constexpr auto variables() {
 namespace detail {
 template <class F, class... Es>
 constexpr auto map(const symbolic_vector<Es...>& v, F f) {
-  return std::apply([&](const auto&... e) { return vector(f(e)...); }, v.elements);
+  return detail::tuple_apply([&](const auto&... e) { return vector(f(e)...); }, v.elements);
 }
 template <class F, class... As, class... Bs>
 constexpr auto zip(const symbolic_vector<As...>& a, const symbolic_vector<Bs...>& b, F f) {
@@ -154,7 +154,7 @@ constexpr auto dot(const symbolic_vector<Bs...>& b, const A& a) {
 /// logsumexp of the elements of a symbolic vector.
 template <class... Es>
 constexpr auto logsumexp(const symbolic_vector<Es...>& v) {
-  return std::apply([](const auto&... e) { return logsumexp(e...); }, v.elements);
+  return detail::tuple_apply([](const auto&... e) { return logsumexp(e...); }, v.elements);
 }
 
 // Element-wise arithmetic of symbolic vectors, and with vectors of numbers.
@@ -233,5 +233,5 @@ template <class... Es>
 struct std::tuple_size<gradus::symbolic_vector<Es...>> : std::integral_constant<std::size_t, sizeof...(Es)> {};
 template <std::size_t I, class... Es>
 struct std::tuple_element<I, gradus::symbolic_vector<Es...>> {
-  using type = std::remove_cvref_t<decltype(std::get<I>(std::declval<std::tuple<Es...>>()))>;
+  using type = gradus::detail::nth_type<I, Es...>;
 };

@@ -115,7 +115,7 @@ GRADUS_INLINE constexpr auto value(const E& f, const P&... p) {
         if constexpr (symbolic_vector_type<E>) {
           static_assert(columns_v<E> == 0, "gradus::value: this symbolic vector reads data columns (col<J>)");
           detail::check_point_size<arity_v<E>>(x, "gradus::value");
-          const auto vals = std::apply([](const auto&... e) { return detail::compiled<std::remove_cvref_t<decltype(e)>...>(e...); },
+          const auto vals = detail::tuple_apply([](const auto&... e) { return detail::compiled<std::remove_cvref_t<decltype(e)>...>(e...); },
                                        f.elements)
                                 .template values<T>(detail::coordinate_reader(x));
           Eigen::Matrix<T, int(E::size), 1> out;
@@ -230,7 +230,7 @@ GRADUS_INLINE constexpr auto jacobian(const symbolic_vector<Es...>& F, const P&.
         Eigen::Matrix<T, M, point_size_v<X>> J(M, Eigen::Index(n));
         for (Eigen::Index j = 0; j < J.cols(); ++j)
           for (Eigen::Index i = 0; i < M; ++i) J(i, j) = detail::math::lift<T>(0.0);
-        std::apply([](const auto&... e) { return detail::compiled<Es...>(e...); }, F.elements)
+        detail::tuple_apply([](const auto&... e) { return detail::compiled<Es...>(e...); }, F.elements)
             .template values_and_jacobian<T>(detail::coordinate_reader(x), detail::no_columns{},
                                              [&J](std::size_t r, std::size_t i, const T& d) { J(Eigen::Index(r), Eigen::Index(i)) = d; });
         return J;
