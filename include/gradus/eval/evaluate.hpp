@@ -100,7 +100,7 @@ GRADUS_INLINE auto gradient_at(const E& f, const P& p) {
   const compiled<E> c(f);
   auto put = [&g](std::size_t i, const T& x) GRADUS_LAMBDA_INLINE { g[Eigen::Index(i)] = x; };
   if constexpr (Forward) c.template value_and_gradient_forward<T>(coordinate_reader(p), no_columns{}, put);
-  else c.template value_and_gradient<T>(coordinate_reader(p), no_columns{}, put);
+  else c.template gradient<T>(coordinate_reader(p), no_columns{}, put);
   return g;
 }
 }  // namespace detail

@@ -151,6 +151,14 @@ GRADUS_INLINE constexpr void forward_values(workspace<Tape, T>& w, const In& in)
   for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { forward_node<Tape, k>(w, in); });
 }
 
+/// Only the values a gradient-only reverse sweep reads (see gradient_values).
+template <class Tape, class T, class In>
+GRADUS_INLINE constexpr void forward_values_for_gradient(workspace<Tape, T>& w, const In& in) {
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE {
+    if constexpr (gradient_values<Tape>::computed[k]) forward_node<Tape, k>(w, in);
+  });
+}
+
 // ---- local partials --------------------------------------------------------------------
 template <class Tape, std::size_t K, class T, class In>
 GRADUS_INLINE constexpr T pow_exponent(const In& in) {
@@ -159,20 +167,30 @@ GRADUS_INLINE constexpr T pow_exponent(const In& in) {
   else return math::lift<T>(0.0);
 }
 
-/// ∂φₖ/∂u for each child slot of node K.
+/// ∂φₖ/∂u for each child slot of node K that depends on a variable (the other slots are
+/// left unset: nothing reads them, and their inputs may not have been computed).
 template <class Tape, std::size_t K, class T, class In>
 GRADUS_INLINE constexpr std::array<T, Tape::node(K).count> local_partials(const workspace<Tape, T>& w, const In& in) {
   constexpr tape_node n = Tape::node(K);
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
   const T one = math::lift<T>(1.0);
-  std::array<T, n.count> d;
+  std::array<T, n.count> d{};  // slots nothing reads stay zero (dead stores, removed)
   if constexpr (n.count == 2) {
-    const T& a = w.v[Tape::child(K, 0)];
-    const T& b = w.v[Tape::child(K, 1)];
-    if constexpr (n.code == opcode::add) d = {one, one};
-    else if constexpr (n.code == opcode::sub) d = {one, -one};
-    else if constexpr (n.code == opcode::mul) d = {b, a};
-    else d = {one / b, -w.v[K] / b};
+    constexpr bool da = Tape::depends(Tape::child(K, 0)), db = Tape::depends(Tape::child(K, 1));
+    if constexpr (n.code == opcode::add) {
+      if constexpr (da) d[0] = one;
+      if constexpr (db) d[1] = one;
+    } else if constexpr (n.code == opcode::sub) {
+      if constexpr (da) d[0] = one;
+      if constexpr (db) d[1] = -one;
+    } else if constexpr (n.code == opcode::mul) {
+      if constexpr (da) d[0] = w.v[Tape::child(K, 1)];
+      if constexpr (db) d[1] = w.v[Tape::child(K, 0)];
+    } else {
+      const T inv = one / w.v[Tape::child(K, 1)];
+      if constexpr (da) d[0] = inv;
+      if constexpr (db) d[1] = -(w.v[K] * inv);
+    }
   } else if constexpr (n.code == opcode::logsumexp || n.code == opcode::softmax) {
     const T inv = one / w.aux[A + n.count];
     static_for<n.count>([&](auto i) GRADUS_LAMBDA_INLINE { d[i] = w.aux[A + i] * inv; });
@@ -182,8 +200,13 @@ GRADUS_INLINE constexpr std::array<T, Tape::node(K).count> local_partials(const 
       d[std::size_t(n.payload)] += y;
     }
   } else if constexpr (n.count == 1) {
-    d[0] = unary_d1<n.code, n.payload>(w.v[Tape::child(K, 0)], w.v[K], pow_exponent<Tape, K, T>(in),
-                                       unary_aux<Tape, K>(w));
+    constexpr opcode C = n.code;
+    // Read only what the rule reads (see reads_of_partial): the rest may not be computed.
+    constexpr partial_reads r = reads_of_partial(n, 0);
+    T u = math::lift<T>(0.0), y = math::lift<T>(0.0);
+    if constexpr ((r.children & 1u) != 0) u = w.v[Tape::child(K, 0)];
+    if constexpr (r.own && C != opcode::sigmoid && C != opcode::softplus && C != opcode::log_sigmoid) y = w.v[K];
+    d[0] = unary_d1<C, n.payload>(u, y, pow_exponent<Tape, K, T>(in), unary_aux<Tape, K>(w));
   }
   return d;
 }
