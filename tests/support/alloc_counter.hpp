@@ -1,82 +1,43 @@
-// Counts calls of the global operator new, to test that code does not allocate.
-//
-// Every test executable may include this header anywhere; exactly ONE translation unit of the
-// executable defines GRADUS_TEST_DEFINE_ALLOC_COUNTER before including it, which replaces the
-// global operator new/delete (all of their usual forms) with counting versions.
-//
-//   gradus::test::allocation_scope scope;   // starts counting at 0
-//   run();
-//   REQUIRE(scope.count() == 0);
+// Counts calls of the global operator new, to prove that a piece of code allocates nothing.
+// Exactly ONE translation unit of a test executable defines GRADUS_TEST_DEFINE_ALLOC_COUNTER
+// before including this header; that TU replaces the global allocation functions.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
-
-namespace gradus::test {
-
-/// The number of operator new calls since the program started.
-std::size_t allocation_count() noexcept;
-
-/// Counts the allocations made while it is alive.
-class allocation_scope {
- public:
-  allocation_scope() noexcept : start_(allocation_count()) {}
-  std::size_t count() const noexcept { return allocation_count() - start_; }
-
- private:
-  std::size_t start_;
-};
-
-}  // namespace gradus::test
-
-#ifdef GRADUS_TEST_DEFINE_ALLOC_COUNTER
 #include <cstdlib>
 #include <new>
 
-namespace gradus::test {
-namespace detail {
-inline std::atomic<std::size_t> allocations{0};
+namespace gradus_test {
+std::atomic<std::size_t>& allocation_count() noexcept;
 
-inline void* counted_allocate(std::size_t size, std::size_t alignment) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (size == 0) size = 1;
-  void* p = nullptr;
-  if (alignment <= alignof(std::max_align_t)) {
-    p = std::malloc(size);
-  } else {
-    size = (size + alignment - 1) / alignment * alignment;
-    p = std::aligned_alloc(alignment, size);
-  }
-  if (!p) throw std::bad_alloc();
-  return p;
+/// Number of heap allocations made while f runs.
+template <class F>
+std::size_t allocations_during(F&& f) {
+  const std::size_t before = allocation_count().load();
+  f();
+  return allocation_count().load() - before;
 }
-}  // namespace detail
+}  // namespace gradus_test
 
-std::size_t allocation_count() noexcept { return detail::allocations.load(std::memory_order_relaxed); }
-}  // namespace gradus::test
-
-void* operator new(std::size_t size) { return gradus::test::detail::counted_allocate(size, 0); }
-void* operator new[](std::size_t size) { return gradus::test::detail::counted_allocate(size, 0); }
-void* operator new(std::size_t size, std::align_val_t a) {
-  return gradus::test::detail::counted_allocate(size, static_cast<std::size_t>(a));
+#ifdef GRADUS_TEST_DEFINE_ALLOC_COUNTER
+std::atomic<std::size_t>& gradus_test::allocation_count() noexcept {
+  static std::atomic<std::size_t> count{0};
+  return count;
 }
-void* operator new[](std::size_t size, std::align_val_t a) {
-  return gradus::test::detail::counted_allocate(size, static_cast<std::size_t>(a));
+void* operator new(std::size_t n) {
+  gradus_test::allocation_count().fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
 }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  try {
-    return gradus::test::detail::counted_allocate(size, 0);
-  } catch (...) {
-    return nullptr;
-  }
+void* operator new[](std::size_t n) { return ::operator new(n); }
+void* operator new(std::size_t n, std::align_val_t a) {
+  gradus_test::allocation_count().fetch_add(1, std::memory_order_relaxed);
+  const std::size_t al = static_cast<std::size_t>(a);
+  if (void* p = std::aligned_alloc(al, (n + al - 1) / al * al)) return p;
+  throw std::bad_alloc();
 }
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
-  try {
-    return gradus::test::detail::counted_allocate(size, 0);
-  } catch (...) {
-    return nullptr;
-  }
-}
+void* operator new[](std::size_t n, std::align_val_t a) { return ::operator new(n, a); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
