@@ -173,7 +173,7 @@ struct method_traits<projected_gradient> {
     const Eigen::Index n = x0.size();
     return m.set.visit([&](const auto& set) -> result<X> {
       auto projection = detail::make_projection<X>(set, n);
-      using P = decltype(projection);
+      using P = std::remove_cvref_t<decltype(projection)>;
       return m.step.visit([&](const auto& rule) -> result<X> {
         using R = std::remove_cvref_t<decltype(rule)>;
         if constexpr (step_schedule<R>) {
