@@ -99,7 +99,7 @@ result<X> run_sgd(const sgd& m, const F& f, X x0, const options& opts, const Sch
     return finish(status::non_finite);
   }
   it.value = full.value_and_gradient(it.x, it.gradient);
-  it.gradient_norm = r.gradient_norm = it.gradient.norm();
+  it.gradient_norm = r.gradient_norm = safe_norm(it.gradient);
   if (!std::isfinite(it.value) || !all_finite(it.gradient)) return finish(status::non_finite);
   const double f0 = it.value;
   if (opts.record_trace) r.trace.push_back({0, it.value, it.gradient_norm, 0.0, it.x});
@@ -120,7 +120,7 @@ result<X> run_sgd(const sgd& m, const F& f, X x0, const options& opts, const Sch
       objective_access::gradient(batch, it.x, batch_gradient);
       ++batch_gradients;
       if (opts.weight_decay != 0) batch_gradient += opts.weight_decay * it.x;
-      const double norm = batch_gradient.norm();
+      const double norm = safe_norm(batch_gradient);
       if (!std::isfinite(norm)) {
         r.iterations = updates;
         it.value = full.value_and_gradient(it.x, it.gradient);
@@ -136,7 +136,7 @@ result<X> run_sgd(const sgd& m, const F& f, X x0, const options& opts, const Sch
 
     const double previous = it.value;
     it.value = full.value_and_gradient(it.x, it.gradient);
-    it.gradient_norm = r.gradient_norm = it.gradient.norm();
+    it.gradient_norm = r.gradient_norm = safe_norm(it.gradient);
     if (std::isnan(it.value)) return finish(status::non_finite);
     if (std::isinf(it.value) || std::fabs(it.value) > opts.divergence_limit * std::fmax(1.0, std::fabs(f0)))
       return finish(status::diverged);

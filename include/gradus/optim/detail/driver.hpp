@@ -118,9 +118,15 @@ concept stepper = requires(S& s, Ev& ev, iterate<X>& it, const step_context& ctx
 
 template <class X>
 bool all_finite(const X& v) {
-  for (Eigen::Index i = 0; i < v.size(); ++i)
-    if (!std::isfinite(v[i])) return false;
-  return true;
+  return v.allFinite();
+}
+
+/// ‖v‖, without spurious overflow: ∞ only when v holds an Inf or NaN.
+template <class X>
+double safe_norm(const X& v) {
+  const double n = v.norm();
+  if (std::isfinite(n) || !v.allFinite()) return n;
+  return v.stableNorm();
 }
 
 inline double clip_scale(double gradient_norm, double clip_norm) {
@@ -166,7 +172,7 @@ result<X> drive(Stepper stepper, const F& f, X x0, const options& opts) {
     return finish(status::non_finite);
   }
   it.value = ev.value_and_gradient(it.x, it.gradient);
-  it.gradient_norm = it.gradient.norm();
+  it.gradient_norm = safe_norm(it.gradient);
   r.gradient_norm = it.gradient_norm;
   if (!std::isfinite(it.value) || !all_finite(it.gradient)) return finish(status::non_finite);
   const double f0 = it.value;
@@ -184,7 +190,7 @@ result<X> drive(Stepper stepper, const F& f, X x0, const options& opts) {
     r.iterations = k + 1;
     if (report.stop) return finish(*report.stop);
 
-    it.gradient_norm = it.gradient.norm();
+    it.gradient_norm = safe_norm(it.gradient);
     r.gradient_norm = it.gradient_norm;
     if (std::isnan(it.value)) return finish(status::non_finite);
     if (std::isinf(it.value) || std::fabs(it.value) > opts.divergence_limit * std::fmax(1.0, std::fabs(f0)))
