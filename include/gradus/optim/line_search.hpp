@@ -80,15 +80,15 @@ struct line_search_result {
 
 namespace detail {
 inline void check_rule(const backtracking& r) {
-  require(r.alpha > 0 && r.alpha < 0.5, "gradus::backtracking: alpha must lie in (0, 1/2)");
-  require(r.beta > 0 && r.beta < 1, "gradus::backtracking: beta must lie in (0, 1)");
-  require(std::isfinite(r.initial) && r.initial > 0, "gradus::backtracking: the initial step must be positive");
-  require(r.max_evaluations > 0, "gradus::backtracking: max_evaluations must be at least 1");
+  check_argument(r.alpha > 0 && r.alpha < 0.5, "gradus::backtracking: alpha must lie in (0, 1/2)");
+  check_argument(r.beta > 0 && r.beta < 1, "gradus::backtracking: beta must lie in (0, 1)");
+  check_argument(std::isfinite(r.initial) && r.initial > 0, "gradus::backtracking: the initial step must be positive");
+  check_argument(r.max_evaluations > 0, "gradus::backtracking: max_evaluations must be at least 1");
 }
 inline void check_rule(const strong_wolfe& r) {
-  require(r.c1 > 0 && r.c1 < r.c2 && r.c2 < 1, "gradus::strong_wolfe: the constants must satisfy 0 < c1 < c2 < 1");
-  require(std::isfinite(r.initial) && r.initial > 0, "gradus::strong_wolfe: the initial step must be positive");
-  require(r.max_evaluations > 1, "gradus::strong_wolfe: max_evaluations must be at least 2");
+  check_argument(r.c1 > 0 && r.c1 < r.c2 && r.c2 < 1, "gradus::strong_wolfe: the constants must satisfy 0 < c1 < c2 < 1");
+  check_argument(std::isfinite(r.initial) && r.initial > 0, "gradus::strong_wolfe: the initial step must be positive");
+  check_argument(r.max_evaluations > 1, "gradus::strong_wolfe: max_evaluations must be at least 2");
 }
 inline void check_rule(const exact_quadratic_step& r) { check_rule(r.fallback); }
 

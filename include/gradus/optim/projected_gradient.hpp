@@ -89,7 +89,7 @@ X set_vector(const Eigen::VectorXd& v, Eigen::Index n, const char* what) {
 
 template <class X>
 ball_projection<X> make_projection(const ball& b, Eigen::Index n) {
-  require(!std::isnan(b.radius), "gradus::ball: the radius is NaN");
+  check_argument(!std::isnan(b.radius), "gradus::ball: the radius is NaN");
   if (b.center.size() == 0) return {b.radius, X::Zero(n)};
   return {b.radius, set_vector<X>(b.center, n, "ball's center")};
 }

@@ -117,7 +117,7 @@ concept stepper = requires(S& s, Ev& ev, iterate<X>& it, const step_context& ctx
 };
 
 template <class X>
-bool all_finite(const X& v) {
+bool finite_vector(const X& v) {
   return v.allFinite();
 }
 
@@ -166,7 +166,7 @@ result<X> drive(Stepper stepper, const F& f, X x0, const options& opts) {
       return finish(*s);
     }
   }
-  if (!all_finite(it.x)) {
+  if (!finite_vector(it.x)) {
     it.value = std::numeric_limits<double>::quiet_NaN();
     r.gradient_norm = std::numeric_limits<double>::quiet_NaN();
     return finish(status::non_finite);
@@ -174,7 +174,7 @@ result<X> drive(Stepper stepper, const F& f, X x0, const options& opts) {
   it.value = ev.value_and_gradient(it.x, it.gradient);
   it.gradient_norm = safe_norm(it.gradient);
   r.gradient_norm = it.gradient_norm;
-  if (!std::isfinite(it.value) || !all_finite(it.gradient)) return finish(status::non_finite);
+  if (!std::isfinite(it.value) || !finite_vector(it.gradient)) return finish(status::non_finite);
   const double f0 = it.value;
   double measure = optimality();
   r.gradient_norm = measure;
@@ -195,7 +195,7 @@ result<X> drive(Stepper stepper, const F& f, X x0, const options& opts) {
     if (std::isnan(it.value)) return finish(status::non_finite);
     if (std::isinf(it.value) || std::fabs(it.value) > opts.divergence_limit * std::fmax(1.0, std::fabs(f0)))
       return finish(status::diverged);
-    if (!std::isfinite(it.gradient_norm) || !all_finite(it.x)) return finish(status::non_finite);
+    if (!std::isfinite(it.gradient_norm) || !finite_vector(it.x)) return finish(status::non_finite);
     measure = optimality();
     r.gradient_norm = measure;
 
