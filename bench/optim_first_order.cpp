@@ -7,8 +7,12 @@
 //                                               update so the compiler cannot hoist them
 // The ratio gradus / gradient_only − 1 is the per-iteration overhead of the method and of the
 // shared loop (stopping tests, clipping, counting).
-//   optim_mgh/<problem>/<line search>           a whole run; counters: iterations, f and ∇f
+//   optim_mgh/<problem>/<n>/<line search>       a whole run of gradient descent to ‖∇f‖ <= 1e-8
+//                                               (at most 200000 iterations); counters:
+//                                               iterations, f, ∇f and Hessian-vector-product
 //                                               evaluations, converged (1) or not (0)
+// Register with  gradus_add_benchmark(gradus_bench_optim_first_order optim_first_order.cpp)  and
+// give the report the baseline  BASELINES["optim_overhead"] = "gradient_only".
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -121,7 +125,7 @@ void register_mgh(const std::string& name) {
                                                              {"strong_wolfe", gradus::strong_wolfe{}},
                                                              {"exact_quadratic_step", gradus::exact_quadratic_step{}}};
   for (const auto& [rule_name, rule] : rules)
-    benchmark::RegisterBenchmark(("optim_mgh/" + name + "/" + rule_name).c_str(),
+    benchmark::RegisterBenchmark(("optim_mgh/" + name + "/" + std::to_string(Problem::n) + "/" + rule_name).c_str(),
                                  [rule = rule](benchmark::State& s) { time_to_tolerance<Problem>(s, rule); })
         ->Unit(benchmark::kMillisecond);
 }
@@ -137,7 +141,7 @@ int main(int argc, char** argv) {
   register_mgh<mgh::powell_badly_scaled>("powell_badly_scaled");
   register_mgh<mgh::beale>("beale");
   register_mgh<mgh::wood>("wood");
-  register_mgh<mgh::extended_rosenbrock<8>>("extended_rosenbrock_8");
+  register_mgh<mgh::extended_rosenbrock<8>>("extended_rosenbrock");
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();
