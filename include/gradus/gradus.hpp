@@ -5,3 +5,4 @@
 #include <gradus/core.hpp>
 #include <gradus/diff.hpp>
 #include <gradus/eval.hpp>
+#include <gradus/optim.hpp>
