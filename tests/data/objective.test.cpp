@@ -1,0 +1,226 @@
+// mean_over / sum_over against plain double loops: logistic regression (d = 1, 4, 16) and
+// linear least squares; every m around the SIMD width and the block size; views.
+#include <catch2/catch.hpp>
+
+#include <cstddef>
+#include <numeric>
+#include <vector>
+
+#include <gradus/gradus.hpp>
+
+#include "reference.hpp"
+
+namespace {
+
+using data_test::relative_error;
+
+template <std::size_t D>
+Eigen::Matrix<double, int(D) + 1, 1> parameters() {
+  Eigen::Matrix<double, int(D) + 1, 1> theta;
+  for (std::size_t j = 0; j <= D; ++j) theta[Eigen::Index(j)] = 0.3 * std::cos(1.7 * double(j) + 0.4);
+  return theta;
+}
+
+/// Compares mean_over and sum_over of the logistic loss with the loop, for value, gradient,
+/// value_and_gradient, hessian and value_gradient_hessian.
+template <std::size_t D>
+void check_logistic(std::size_t m, unsigned seed) {
+  const auto t = data_test::random_table<D>(m, true, seed);
+  const auto theta = parameters<D>();
+  const auto ref = data_test::logistic_reference(t, theta);
+  const auto loss = data_test::logistic_loss<D>();
+  const auto mean = gradus::mean_over(loss, t.data());
+  const auto sum = gradus::sum_over(loss, t.data());
+  INFO("d = " << D << ", m = " << m);
+  REQUIRE(mean.size() == m);
+  const double md = double(m);
+
+  CHECK(mean.value(theta) == Approx(ref.value / md).epsilon(1e-12));
+  CHECK(relative_error(mean.gradient(theta), ref.gradient / md) < 1e-12);
+  CHECK(relative_error(mean.hessian(theta), ref.hessian / md) < 1e-12);
+  const auto [v, g] = mean.value_and_gradient(theta);
+  CHECK(v == mean.value(theta));
+  CHECK(g == mean.gradient(theta));
+  const auto [v3, g3, h3] = sum.value_gradient_hessian(theta);
+  CHECK(v3 == Approx(ref.value).epsilon(1e-12));
+  CHECK(relative_error(g3, ref.gradient) < 1e-12);
+  CHECK(relative_error(h3, ref.hessian) < 1e-12);
+  CHECK((h3 - h3.transpose()).norm() == 0.0);
+
+  // sum_over = m · mean_over (to the one rounding of the division)
+  CHECK(sum.value(theta) == Approx(md * mean.value(theta)).epsilon(1e-15));
+  CHECK(relative_error(sum.gradient(theta), md * mean.gradient(theta)) < 1e-15);
+  CHECK(relative_error(sum.hessian(theta), md * mean.hessian(theta)) < 1e-15);
+}
+
+}  // namespace
+
+TEST_CASE("logistic regression with one feature matches a plain loop for every m around the SIMD width",
+          "[data][objective]") {
+  for (std::size_t m : {1, 2, 3, 4, 5, 7, 8, 9, 15, 17, 1023, 1024, 1025, 3001}) check_logistic<1>(m, unsigned(m));
+}
+
+TEST_CASE("logistic regression with 4 and 16 features matches a plain loop", "[data][objective]") {
+  for (std::size_t m : {1, 3, 9, 1031}) check_logistic<4>(m, 7 + unsigned(m));
+  for (std::size_t m : {1, 5, 2051}) check_logistic<16>(m, 11 + unsigned(m));
+}
+
+TEST_CASE("the data contract example: logistic regression in a and b", "[data][objective]") {
+  std::vector<double> xs{-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0};
+  std::vector<double> ys{0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 1.0};
+  auto [a, b] = gradus::variables<2>();        // parameters θ
+  auto [xi, yi] = gradus::columns<2>();        // per-example data placeholders col<0>, col<1>
+  auto z = a * xi + b;
+  auto loss = -(yi * gradus::log_sigmoid(z) + (1 - yi) * gradus::log_sigmoid(-z));
+  auto Jm = gradus::mean_over(loss, gradus::dataset(xs, ys));
+  auto Js = gradus::sum_over(loss, gradus::dataset(xs, ys));
+  const Eigen::Vector2d theta(0.8, -0.1);
+
+  double value = 0;
+  Eigen::Vector2d grad = Eigen::Vector2d::Zero();
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const double zi = 0.8 * xs[i] - 0.1;
+    const double p = 1 / (1 + std::exp(-zi));
+    value -= ys[i] * std::log(p) + (1 - ys[i]) * std::log(1 - p);
+    grad += (p - ys[i]) * Eigen::Vector2d(xs[i], 1.0);
+  }
+  CHECK(Jm.size() == 7);
+  CHECK(Jm.value(theta) == Approx(value / 7).epsilon(1e-13));
+  CHECK(Js.value(theta) == Approx(value).epsilon(1e-13));
+  CHECK(relative_error(Jm.gradient(theta), grad / 7) < 1e-13);
+  const auto [v, g, H] = Jm.value_gradient_hessian(theta);
+  CHECK(v == Approx(value / 7).epsilon(1e-13));
+  CHECK(H(0, 1) == H(1, 0));
+  CHECK(H.determinant() > 0);  // logistic loss is convex; strictly so with two distinct x
+}
+
+TEST_CASE("linear least squares matches a plain loop; its Hessian is 2·AᵀA", "[data][objective]") {
+  constexpr std::size_t D = 3;
+  for (std::size_t m : {1, 6, 1500}) {
+    const auto t = data_test::random_table<D>(m, false, 3 + unsigned(m));
+    const Eigen::Vector4d theta(0.5, -1.0, 0.25, 2.0);
+    const auto ref = data_test::least_squares_reference(t, theta);
+    const auto J = gradus::sum_over(data_test::least_squares_loss<D>(), t.data());
+    INFO("m = " << m);
+    const auto [v, g, H] = J.value_gradient_hessian(theta);
+    CHECK(v == Approx(ref.value).epsilon(1e-12));
+    CHECK(relative_error(g, ref.gradient) < 1e-12);
+    CHECK(relative_error(H, ref.hessian) < 1e-12);
+    CHECK(relative_error(J.gradient(theta), ref.gradient) < 1e-12);
+  }
+}
+
+TEST_CASE("parameters: Eigen::VectorXd, std::array and points longer than the loss's arity", "[data][objective]") {
+  const auto t = data_test::random_table<2>(37, true, 5);
+  const auto J = gradus::mean_over(data_test::logistic_loss<2>(), t.data());
+  const Eigen::Vector3d fixed(0.1, -0.2, 0.3);
+  const Eigen::VectorXd dynamic = fixed;
+  const std::array<double, 3> array{0.1, -0.2, 0.3};
+  const Eigen::Vector4d longer(0.1, -0.2, 0.3, 9.0);
+
+  CHECK(J.value(dynamic) == J.value(fixed));
+  CHECK(J.value(array) == J.value(fixed));
+  const Eigen::VectorXd gd = J.gradient(dynamic);
+  CHECK(gd == J.gradient(fixed));
+  const auto g4 = J.gradient(longer);
+  STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(g4)>, Eigen::Vector4d>);
+  CHECK(g4.head<3>() == J.gradient(fixed));
+  CHECK(g4[3] == 0.0);
+  const auto H4 = J.hessian(longer);
+  CHECK(H4.topLeftCorner<3, 3>() == J.hessian(fixed));
+  CHECK(H4.row(3).isZero(0.0));
+  CHECK(H4.col(3).isZero(0.0));
+
+  const Eigen::VectorXd too_short = Eigen::VectorXd::Zero(2);
+  CHECK_THROWS_WITH(J.value(too_short), Catch::Contains("2 coordinates") && Catch::Contains("3 variables"));
+}
+
+TEST_CASE("batch(first, count) and subset(rows) are the objective over those rows", "[data][objective][minibatch]") {
+  constexpr std::size_t D = 4;
+  const auto t = data_test::random_table<D>(1000, true, 21);
+  const auto theta = parameters<D>();
+  const Eigen::VectorXd theta_x = theta;
+  const auto J = gradus::mean_over(data_test::logistic_loss<D>(), t.data());
+
+  // contiguous rows 100 … 136: the loop over the same rows, divided by 37
+  std::vector<std::size_t> range(37);
+  std::iota(range.begin(), range.end(), std::size_t{100});
+  const auto ref = data_test::logistic_reference(t, theta_x, range);
+  const auto b = J.batch(100, 37);
+  CHECK(b.size() == 37);
+  CHECK(b.value(theta) == Approx(ref.value / 37).epsilon(1e-13));
+  CHECK(relative_error(b.gradient(theta), ref.gradient / 37) < 1e-13);
+  CHECK(relative_error(b.hessian(theta), ref.hessian / 37) < 1e-13);
+
+  // rows picked in any order, repeats allowed (the view gathers them)
+  const std::vector<std::size_t> rows{999, 3, 3, 512, 0, 77, 640, 641, 12};
+  const auto s = J.subset(rows);
+  const auto sref = data_test::logistic_reference(t, theta_x, rows);
+  CHECK(s.size() == rows.size());
+  CHECK(s.value(theta) == Approx(sref.value / 9).epsilon(1e-13));
+  CHECK(relative_error(s.gradient(theta), sref.gradient / 9) < 1e-13);
+  CHECK(relative_error(s.hessian(theta), sref.hessian / 9) < 1e-13);
+
+  // a batch of an index view is the view over a slice of the index list
+  const auto sb = s.batch(2, 4);
+  const auto sbref = data_test::logistic_reference(t, theta_x, std::vector<std::size_t>(rows.begin() + 2, rows.begin() + 6));
+  CHECK(sb.value(theta) == Approx(sbref.value / 4).epsilon(1e-13));
+
+  // sum_over views sum
+  const auto S = gradus::sum_over(data_test::logistic_loss<D>(), t.data());
+  CHECK(S.subset(rows).value(theta) == Approx(sref.value).epsilon(1e-13));
+  CHECK(S.batch(100, 37).value(theta) == Approx(ref.value).epsilon(1e-13));
+
+  // a batch covering everything is the objective itself, bit for bit
+  CHECK(J.batch(0, 1000).value(theta) == J.value(theta));
+
+  CHECK_THROWS_AS(J.batch(990, 11), std::out_of_range);
+  CHECK_THROWS_AS(J.batch(0, 0), std::out_of_range);
+  const std::vector<std::size_t> bad{1, 1000};
+  CHECK_THROWS_WITH(J.subset(bad), Catch::Contains("rows[1] = 1000") && Catch::Contains("1000 rows"));
+  CHECK_THROWS_AS(J.subset(std::span<const std::size_t>{}), std::invalid_argument);
+}
+
+TEST_CASE("the result does not depend on the number of threads, bit for bit", "[data][objective][threads]") {
+  constexpr std::size_t D = 4;
+  const std::size_t m = 20 * gradus::detail::data_block_rows + 37;
+  auto t = data_test::random_table<D>(m, true, 99);
+  for (std::size_t i = 0; i < m; i += 7) t.columns[0][i] *= 1e6;  // mixed magnitudes: rounding shows
+  const auto theta = parameters<D>();
+  const auto loss = data_test::logistic_loss<D>();
+  const auto one = gradus::mean_over(loss, t.data(), gradus::data_options{.threads = 1});
+  const auto [v1, g1, h1] = one.value_gradient_hessian(theta);
+  for (std::size_t threads : {2, 3, 5, 8, 0}) {
+    INFO("threads = " << threads);
+    const auto many = gradus::mean_over(loss, t.data(), gradus::data_options{.threads = threads});
+    CHECK(many.options().threads == threads);
+    const auto [v, g, h] = many.value_gradient_hessian(theta);
+    CHECK(v == v1);
+    CHECK(g == g1);
+    CHECK(h == h1);
+    CHECK(many.value(theta) == one.value(theta));
+    CHECK(many.gradient(theta) == one.gradient(theta));
+    const std::vector<std::size_t> rows{5, 4, 3, 2, 1, 0, 7, 70000, 20000, 9000, 1, 2, 3, 4, 5};
+    CHECK(many.subset(rows).value(theta) == one.subset(rows).value(theta));
+  }
+  const auto ref = data_test::logistic_reference(t, Eigen::VectorXd(theta));
+  CHECK(v1 == Approx(ref.value / double(m)).epsilon(1e-12));
+}
+
+TEST_CASE("the scalar lane path (GRADUS_DATA_SCALAR builds) agrees with the SIMD path", "[data][objective]") {
+  constexpr std::size_t D = 4;
+  const auto t = data_test::random_table<D>(2 * gradus::detail::data_block_rows + 5, true, 4);
+  const auto theta = parameters<D>();
+  const auto loss = data_test::logistic_loss<D>();
+  const gradus::detail::compiled<std::remove_cvref_t<decltype(loss)>> c(loss);
+  const auto data = t.data();
+  gradus::detail::contiguous_rows<D + 1> rows{};
+  for (std::size_t j = 0; j <= D; ++j) rows.column[j] = data.column(j);
+  std::array<double, D + 1> th{};
+  for (std::size_t j = 0; j <= D; ++j) th[j] = theta[Eigen::Index(j)];
+  using gradus::detail::data_need;
+  const auto scalar = gradus::detail::reduce_rows<data_need::hessian, double>(c, th, rows, data.size(), 1);
+  const auto simd = gradus::detail::reduce_rows<data_need::hessian, gradus::simd_double>(c, th, rows, data.size(), 1);
+  REQUIRE(scalar.size() == simd.size());
+  for (std::size_t k = 0; k < scalar.size(); ++k) CHECK(scalar[k] == Approx(simd[k]).epsilon(1e-13).margin(1e-13));
+}
