@@ -66,6 +66,14 @@ table<D> random_table(std::size_t m, bool binary, unsigned seed) {
   return t;
 }
 
+/// A fixed parameter point (w, b) with entries of both signs.
+template <std::size_t D>
+Eigen::Matrix<double, int(D) + 1, 1> parameters() {
+  Eigen::Matrix<double, int(D) + 1, 1> theta;
+  for (std::size_t j = 0; j <= D; ++j) theta[Eigen::Index(j)] = 0.3 * std::cos(1.7 * double(j) + 0.4);
+  return theta;
+}
+
 /// Value, gradient and Hessian of Σᵢ L over the rows, with a plain double loop.
 struct reference {
   double value = 0;
