@@ -140,8 +140,47 @@ TEST_CASE("the scalar lane path (GRADUS_DATA_SCALAR builds) agrees with the SIMD
   std::array<double, D + 1> th{};
   for (std::size_t j = 0; j <= D; ++j) th[j] = theta[Eigen::Index(j)];
   using gradus::detail::data_need;
-  const auto scalar = gradus::detail::reduce_rows<data_need::hessian, double>(c, th, rows, data.size(), 1);
-  const auto simd = gradus::detail::reduce_rows<data_need::hessian, gradus::simd_double>(c, th, rows, data.size(), 1);
+  const auto scalar = gradus::detail::reduce_rows<data_need::hessian, double>(c, th, {}, rows, data.size(), 1);
+  const auto simd = gradus::detail::reduce_rows<data_need::hessian, gradus::simd_double>(c, th, {}, rows, data.size(), 1);
   REQUIRE(scalar.size() == simd.size());
   for (std::size_t k = 0; k < scalar.size(); ++k) CHECK(scalar[k] == Approx(simd[k]).epsilon(1e-13).margin(1e-13));
+}
+
+TEST_CASE("hessian_vector_product is the Hessian times w, without forming it", "[data][objective]") {
+  constexpr std::size_t D = 4;
+  const auto t = data_test::random_table<D>(1237, true, 31);
+  const auto theta = parameters<D>();
+  const Eigen::Matrix<double, D + 1, 1> w(1.0, -2.0, 0.5, 0.25, 3.0);
+  for (std::size_t threads : {1, 2}) {
+    const auto J = gradus::mean_over(data_test::logistic_loss<D>(), t.data(), gradus::data_options{.threads = threads});
+    const auto Hw = J.hessian_vector_product(theta, w);
+    CHECK(relative_error(Hw, J.hessian(theta) * w) < 1e-13);
+    const std::vector<std::size_t> rows{3, 1, 4, 1, 5, 9, 2, 6};
+    const auto s = J.subset(rows);
+    CHECK(relative_error(s.hessian_vector_product(theta, w), s.hessian(theta) * w) < 1e-13);
+  }
+}
+
+namespace {
+/// What gradus::sgd asks of a data objective (optim/sgd.hpp): size(), and subset(rows) giving
+/// an objective over those rows with value and gradient at the same parameter type.
+template <class F, class X>
+concept minibatch_objective = requires(const F& f, const X& x, std::span<const std::size_t> rows) {
+  { f.size() } -> std::convertible_to<std::size_t>;
+  { f.value(x) } -> std::convertible_to<double>;
+  { f.gradient(x) } -> std::convertible_to<X>;
+  { f.subset(rows).value(x) } -> std::convertible_to<double>;
+  { f.subset(rows).gradient(x) } -> std::convertible_to<X>;
+  { f.batch(std::size_t{0}, std::size_t{1}).gradient(x) } -> std::convertible_to<X>;
+  f.value_and_gradient(x);
+  f.hessian(x);
+  f.hessian_vector_product(x, x);
+};
+}  // namespace
+
+TEST_CASE("a data objective has what the minibatch solvers need", "[data][objective][minibatch]") {
+  using J = decltype(gradus::mean_over(data_test::logistic_loss<2>(), std::declval<gradus::dataset<3>>()));
+  STATIC_REQUIRE(minibatch_objective<J, Eigen::Vector3d>);
+  STATIC_REQUIRE(minibatch_objective<J, Eigen::VectorXd>);
+  STATIC_REQUIRE(std::is_same_v<decltype(std::declval<J>().hessian(Eigen::Vector3d())), Eigen::Matrix3d>);
 }

@@ -47,7 +47,7 @@ struct data_options {
 };
 
 /// Whether a data objective is the sum or the mean of the per-example losses.
-enum class reduction { sum, mean };
+enum class data_reduction { sum, mean };
 
 namespace detail {
 /// The lane type of the data kernels: SIMD batches, or plain doubles when GRADUS_DATA_SCALAR
@@ -62,22 +62,22 @@ using data_lane = simd_double;
 /// J(θ) = Σᵢ L(xᵢ, θ) or (1/m) Σᵢ L(xᵢ, θ) over the rows of a dataset (or of a view of it).
 /// Made by mean_over and sum_over. Cheap to copy: the compiled loss (its runtime constants),
 /// K pointers and a count.
-template <class Loss, std::size_t K, reduction R, class Rows = detail::contiguous_rows<K>>
-class data_objective {
+template <class Loss, std::size_t K, data_reduction R, class Rows = detail::contiguous_rows<K>>
+class loss_over_data {
   static_assert(columns_v<Loss> <= K,
                 "gradus::mean_over / sum_over: the loss reads a column col<J> the dataset does not have "
                 "(a dataset of K columns provides col<0> ... col<K-1>)");
   static constexpr bool indexed = std::is_same_v<Rows, detail::indexed_rows<K>>;
-  template <class, std::size_t, reduction, class> friend class data_objective;
+  template <class, std::size_t, data_reduction, class> friend class loss_over_data;
 
  public:
   using loss_type = Loss;
   /// Number of parameters the loss uses (θ may have more coordinates; the rest get zeros).
   static constexpr std::size_t arity = arity_v<Loss>;
-  static constexpr reduction kind = R;
+  static constexpr data_reduction kind = R;
 
   /// The objective over all rows of data (mean_over and sum_over call this).
-  data_objective(const Loss& loss, const dataset<K>& data, data_options options = {})
+  loss_over_data(const Loss& loss, const dataset<K>& data, data_options options = {})
     requires(!indexed)
       : compiled_(loss), m_(data.size()), options_(options) {
     for (std::size_t j = 0; j < K; ++j) rows_.column[j] = data.column(j);
@@ -126,12 +126,22 @@ class data_objective {
     return value_gradient_hessian(theta).hessian;
   }
 
+  /// ∇²J(θ)·w by forward-over-reverse per example: about two gradients' work, no Hessian formed.
+  template <point P, point W>
+  point_vector_t<P> hessian_vector_product(const P& theta, const W& w) const {
+    detail::check_point_size<arity>(w, "gradus: data objective hessian_vector_product");
+    std::array<double, arity> dir{};
+    for (std::size_t i = 0; i < arity; ++i) dir[i] = double(w[static_cast<std::remove_cvref_t<decltype(w.size())>>(i)]);
+    const auto s = evaluate<detail::data_need::hessian_vector>(theta, "gradus: data objective hessian_vector_product", dir);
+    return gradient_of<P>(s, detail::point_size(theta));
+  }
+
   /// The same objective over rows first … first + count − 1 of this one (no copy).
-  data_objective batch(std::size_t first, std::size_t count) const {
+  loss_over_data batch(std::size_t first, std::size_t count) const {
     if (count == 0 || first > m_ || count > m_ - first)
       throw std::out_of_range("gradus: data objective batch(" + std::to_string(first) + ", " + std::to_string(count) +
                               "): a non-empty range inside the " + std::to_string(m_) + " rows is needed");
-    data_objective out = *this;
+    loss_over_data out = *this;
     if constexpr (indexed) out.rows_.index += first;
     else
       for (auto& p : out.rows_.column) p += first;
@@ -142,7 +152,7 @@ class data_objective {
   /// The same objective over the rows this one's rows[k] name, in that order (a view: the
   /// index list is not copied and must outlive the result). Throws std::out_of_range for an
   /// index ≥ size() and std::invalid_argument for an empty list.
-  data_objective<Loss, K, R, detail::indexed_rows<K>> subset(std::span<const std::size_t> rows) const
+  loss_over_data<Loss, K, R, detail::indexed_rows<K>> subset(std::span<const std::size_t> rows) const
     requires(!indexed)
   {
     if (rows.empty())
@@ -151,7 +161,7 @@ class data_objective {
       if (rows[k] >= m_)
         throw std::out_of_range("gradus: data objective subset(): rows[" + std::to_string(k) + "] = " +
                                 std::to_string(rows[k]) + " but the objective has " + std::to_string(m_) + " rows");
-    data_objective<Loss, K, R, detail::indexed_rows<K>> out(compiled_, m_, options_);
+    loss_over_data<Loss, K, R, detail::indexed_rows<K>> out(compiled_, m_, options_);
     out.rows_.column = rows_.column;
     out.rows_.index = rows.data();
     out.m_ = rows.size();
@@ -164,23 +174,23 @@ class data_objective {
   std::size_t m_ = 0;
   data_options options_{};
 
-  data_objective(const detail::compiled<Loss>& c, std::size_t m, data_options options)
+  loss_over_data(const detail::compiled<Loss>& c, std::size_t m, data_options options)
       : compiled_(c), m_(m), options_(options) {}
 
   double scaled(double s) const {
-    if constexpr (R == reduction::mean) return s / double(m_);
+    if constexpr (R == data_reduction::mean) return s / double(m_);
     else return s;
   }
 
   template <detail::data_need Need, class P>
-  auto evaluate(const P& theta, const char* what) const {
+  auto evaluate(const P& theta, const char* what, const std::array<double, arity>& direction = {}) const {
     static_assert(std::is_same_v<point_scalar_t<P>, double>,
                   "gradus: a data objective is evaluated at a point of double parameters "
                   "(Eigen::Matrix<double, N, 1>, Eigen::VectorXd or std::array<double, N>)");
     detail::check_point_size<arity>(theta, what);
     std::array<double, arity> th{};
     for (std::size_t i = 0; i < arity; ++i) th[i] = theta[static_cast<std::remove_cvref_t<decltype(theta.size())>>(i)];
-    return detail::reduce_rows<Need, detail::data_lane>(compiled_, th, rows_, m_, options_.threads);
+    return detail::reduce_rows<Need, detail::data_lane>(compiled_, th, direction, rows_, m_, options_.threads);
   }
 
   template <class P, class S>
@@ -202,16 +212,16 @@ constexpr void check_loss() {
 
 /// J(θ) = (1/m) Σᵢ loss(xᵢ, θ) over the rows of data.
 template <class Loss, std::size_t K>
-data_objective<Loss, K, reduction::mean> mean_over(const Loss& loss, const dataset<K>& data, data_options options = {}) {
+loss_over_data<Loss, K, data_reduction::mean> mean_over(const Loss& loss, const dataset<K>& data, data_options options = {}) {
   detail::check_loss<Loss>();
-  return data_objective<Loss, K, reduction::mean>(loss, data, options);
+  return loss_over_data<Loss, K, data_reduction::mean>(loss, data, options);
 }
 
 /// J(θ) = Σᵢ loss(xᵢ, θ) over the rows of data.
 template <class Loss, std::size_t K>
-data_objective<Loss, K, reduction::sum> sum_over(const Loss& loss, const dataset<K>& data, data_options options = {}) {
+loss_over_data<Loss, K, data_reduction::sum> sum_over(const Loss& loss, const dataset<K>& data, data_options options = {}) {
   detail::check_loss<Loss>();
-  return data_objective<Loss, K, reduction::sum>(loss, data, options);
+  return loss_over_data<Loss, K, data_reduction::sum>(loss, data, options);
 }
 
 }  // namespace gradus

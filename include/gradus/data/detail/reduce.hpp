@@ -37,9 +37,10 @@ namespace gradus::detail {
 inline constexpr std::size_t data_block_rows = 1024;
 
 /// What one pass computes per example.
-enum class data_need { value, gradient, hessian };
+enum class data_need { value, gradient, hessian, hessian_vector };
 
-/// Number of sums a pass keeps: the value, the gradient, the packed upper triangle of the Hessian.
+/// Number of sums a pass keeps: the value, the gradient (or H·w), the packed upper triangle of
+/// the Hessian. (A Hessian-vector pass leaves slot 0 at zero: the engine's sweep gives no value.)
 template <data_need Need, std::size_t A>
 inline constexpr std::size_t output_count =
     1 + (Need != data_need::value ? A : 0) + (Need == data_need::hessian ? A * (A + 1) / 2 : 0);
@@ -103,9 +104,16 @@ struct indexed_rows {
 };
 
 /// Adds the per-example sums of one set of W rows (x: their columns) to acc.
+/// θ and the direction w of a Hessian-vector product, broadcast to every lane.
+template <class T, std::size_t A>
+struct lane_parameters {
+  std::array<T, A> theta, direction;
+};
+
 template <data_need Need, class T, class C, std::size_t Kc, std::size_t N>
-GRADUS_INLINE void add_example(const C& c, const std::array<T, C::arity>& theta, const std::array<T, Kc>& x,
+GRADUS_INLINE void add_example(const C& c, const lane_parameters<T, C::arity>& p, const std::array<T, Kc>& x,
                                std::array<T, N>& acc) {
+  const auto& theta = p.theta;
   constexpr std::size_t A = C::arity;
   auto var = [&theta](std::size_t i) -> const T& { return theta[i]; };
   auto col = [&x](std::size_t j) -> const T& { return x[j]; };
@@ -114,6 +122,8 @@ GRADUS_INLINE void add_example(const C& c, const std::array<T, C::arity>& theta,
     acc[0] += c.template value<T>(var, col);
   } else if constexpr (Need == data_need::gradient) {
     acc[0] += c.template value_and_gradient<T>(var, col, grad);
+  } else if constexpr (Need == data_need::hessian_vector) {
+    c.template hessian_vector_product<T>(var, col, [&p](std::size_t i) -> const T& { return p.direction[i]; }, grad);
   } else {
     acc[0] += c.template value_gradient_hessian<T>(
         var, col, grad, [&acc](std::size_t r, std::size_t q, const T& d) { acc[1 + A + upper_index(r, q, A)] += d; });
@@ -122,7 +132,7 @@ GRADUS_INLINE void add_example(const C& c, const std::array<T, C::arity>& theta,
 
 /// Lane-wise sums of positions [begin, end) of the rows into acc (overwritten).
 template <data_need Need, class T, class C, class Rows, std::size_t N>
-void block_sum(const C& c, const std::array<T, C::arity>& theta, const Rows& rows, std::size_t begin, std::size_t end,
+void block_sum(const C& c, const lane_parameters<T, C::arity>& theta, const Rows& rows, std::size_t begin, std::size_t end,
                std::array<T, N>& acc) {
   constexpr std::size_t w = lane_count<T>();
   for (auto& a : acc) a = math::lift<T>(0.0);
@@ -176,17 +186,21 @@ struct thread_group {
   }
 };
 
-/// Σ over the m rows of (L, ∇L, packed upper ∇²L) at θ, evaluated with lane type T (simd_double
-/// or double) on `threads` threads (0: one per hardware thread). Allocates only when it uses
-/// more than one thread (the threads and one partial sum per block).
+/// Σ over the m rows of (L, ∇L, packed upper ∇²L) at θ (or of ∇²L·w), evaluated with lane type
+/// T (simd_double or double) on `threads` threads (0: one per hardware thread). Allocates only
+/// when it uses more than one thread (the threads and one partial sum per block).
 template <data_need Need, class T, class C, class Rows>
 std::array<double, output_count<Need, C::arity>> reduce_rows(const C& c, const std::array<double, C::arity>& theta_d,
+                                                             const std::array<double, C::arity>& direction_d,
                                                              const Rows& rows, std::size_t m, std::size_t threads) {
   constexpr std::size_t N = output_count<Need, C::arity>;
   constexpr std::size_t B = data_block_rows;
   static_assert(B % lane_count<T>() == 0, "gradus: internal error: the block size must be a multiple of the SIMD width");
-  std::array<T, C::arity> theta;
-  for (std::size_t i = 0; i < C::arity; ++i) theta[i] = math::lift<T>(theta_d[i]);
+  lane_parameters<T, C::arity> theta;
+  for (std::size_t i = 0; i < C::arity; ++i) {
+    theta.theta[i] = math::lift<T>(theta_d[i]);
+    theta.direction[i] = math::lift<T>(direction_d[i]);
+  }
 
   const std::size_t blocks = (m + B - 1) / B;
   std::size_t workers = threads != 0 ? threads : std::max<std::size_t>(1, std::thread::hardware_concurrency());
