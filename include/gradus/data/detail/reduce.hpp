@@ -130,11 +130,14 @@ GRADUS_INLINE void add_example(const C& c, const lane_parameters<T, C::arity>& p
   }
 }
 
-/// Lane-wise sums of positions [begin, end) of the rows into acc (overwritten).
+/// Lane-wise sums of positions [begin, end) of the rows into out (overwritten). The sums live in
+/// a local array until the end: out may be any memory, and the compiler could not keep sums in
+/// registers across loads from the columns (both are doubles) if it were written in the loop.
 template <data_need Need, class T, class C, class Rows, std::size_t N>
 void block_sum(const C& c, const lane_parameters<T, C::arity>& theta, const Rows& rows, std::size_t begin, std::size_t end,
-               std::array<T, N>& acc) {
+               std::array<T, N>& out) {
   constexpr std::size_t w = lane_count<T>();
+  std::array<T, N> acc;
   for (auto& a : acc) a = math::lift<T>(0.0);
   std::array<T, C::columns> x;
   std::size_t pos = begin;
@@ -152,6 +155,7 @@ void block_sum(const C& c, const lane_parameters<T, C::arity>& theta, const Rows
       for (std::size_t k = 0; k < N; ++k) acc[k] += math::keep_first_lanes(tail[k], n);
     }
   }
+  out = acc;
 }
 
 /// Lane-wise compensated sums (TwoSum): s + c carries each sum to about twice the working precision.
