@@ -174,9 +174,20 @@ struct compensated_sums {
       s[k] = t;
     }
   }
+  /// Σ over lanes of (s + c), lanes added left to right.
   std::array<double, N> total() const {
     std::array<double, N> out{};
-    for (std::size_t k = 0; k < N; ++k) out[k] = math::horizontal_sum(T(s[k] + c[k]));
+    for (std::size_t k = 0; k < N; ++k) {
+      if constexpr (is_simd_batch<T>::value) {
+        double lanes[T::size];
+        math::store_unaligned(T(s[k] + c[k]), lanes);
+        double t = lanes[0];
+        for (std::size_t l = 1; l < T::size; ++l) t += lanes[l];
+        out[k] = t;
+      } else {
+        out[k] = s[k] + c[k];
+      }
+    }
     return out;
   }
 };
