@@ -43,6 +43,10 @@ TEST_CASE("a dataset reads std::vector, std::span, std::array and Eigen columns 
   CHECK(d.column(5) == raw);
   CHECK(d.column_span(2)[3] == 12);
 
+  auto copy = d;  // copies pointers, not data
+  const gradus::dataset deduced(copy);
+  CHECK(deduced.column(0) == v.data());
+
   const auto r = d.rows(1, 2);
   CHECK(r.size() == 2);
   CHECK(r.column(0)[0] == 2);
