@@ -32,7 +32,8 @@
 #include <gradus/data/detail/reduce.hpp>
 
 /// Default number of threads of a data objective (data_options::threads); 1 runs on the calling
-/// thread, 0 uses one thread per hardware thread. Define it before including gradus to change it.
+/// thread, 0 uses one thread per hardware thread. Define it before including gradus, alike in every
+/// translation unit of a program (as GRADUS_DATA_SCALAR).
 #ifndef GRADUS_DATA_THREADS
 #define GRADUS_DATA_THREADS 1
 #endif
