@@ -3,6 +3,8 @@
 #pragma once
 
 #include <gradus/core.hpp>
+#include <gradus/data.hpp>
 #include <gradus/diff.hpp>
 #include <gradus/eval.hpp>
+#include <gradus/objective.hpp>
 #include <gradus/optim.hpp>
