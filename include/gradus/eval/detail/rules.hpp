@@ -1,0 +1,142 @@
+// Local derivative rules: for each operation y = φ(u₁, …, u_k), its value, its first
+// partials ∂φ/∂uᵢ and its second partials ∂²φ/∂uᵢ∂uⱼ, in terms of the children's values,
+// the node's own value y, and an auxiliary value the forward sweep keeps where it is free:
+//   sigmoid, softplus, log_sigmoid keep t = e^(−|u|) (the stable forms need it anyway):
+//     σ(u) = 1/(1 + t) for u ≥ 0, t/(1 + t) otherwise;  σ'(u) = t/(1 + t)²  (no cancellation);
+//     softplus(u) = max(u, 0) + log1p(t);  log σ(u) = min(u, 0) − log1p(t);
+//   logsumexp keeps tᵢ = e^(uᵢ − m), m = max uᵢ, and s = Σ tᵢ: y = m + log s, pᵢ = tᵢ/s,
+//     ∂y/∂uᵢ = pᵢ, ∂²y/∂uᵢ∂uⱼ = δᵢⱼpᵢ − pᵢpⱼ;  softmax_K = p_K, ∂p_K/∂uⱼ = p_K(δ_Kj − pⱼ).
+#pragma once
+#ifndef GRADUS_EVAL_INTERNAL
+#error "gradus/eval/detail/rules.hpp is internal: include <gradus/eval.hpp> instead"
+#endif
+
+#include <gradus/eval/detail/tape.hpp>
+#include <gradus/eval/math.hpp>
+
+namespace gradus::detail {
+
+/// Number of auxiliary values a node keeps.
+constexpr std::uint32_t aux_count(const tape_node& n) {
+  switch (n.code) {
+    case opcode::sigmoid: case opcode::softplus: case opcode::log_sigmoid: return 1;
+    case opcode::logsumexp: case opcode::softmax: return n.count + 1;
+    default: return 0;
+  }
+}
+
+/// Does the operation have nonzero second partials (with respect to children that depend
+/// on variables)? Linear operations (add, sub, neg, scaling by a constant) and the piecewise
+/// constant ones (abs, sign) add nothing to a Hessian.
+template <class Tape>
+constexpr bool has_curvature(std::size_t k) {
+  const tape_node& n = Tape::node(k);
+  switch (n.code) {
+    case opcode::var: case opcode::col: case opcode::literal: case opcode::integer:
+    case opcode::add: case opcode::sub: case opcode::neg: case opcode::abs: case opcode::sign:
+      return false;
+    case opcode::mul: return Tape::depends(Tape::child(k, 0)) && Tape::depends(Tape::child(k, 1));
+    case opcode::div: return Tape::depends(Tape::child(k, 1));
+    default: return Tape::depends(k);
+  }
+}
+
+template <class T, long long N>
+constexpr T ipow(T u) {
+  if constexpr (N < 0) return math::lift<T>(1.0) / ipow<T, -N>(u);
+  else if constexpr (N == 0) return math::lift<T>(1.0);
+  else if constexpr (N == 1) return u;
+  else {
+    const T h = ipow<T, N / 2>(u);
+    if constexpr (N % 2 == 0) return h * h;
+    else return h * h * u;
+  }
+}
+
+/// Value of a unary node; writes its auxiliary value to *aux where it keeps one.
+template <opcode C, long long N, class T>
+constexpr T unary_value(const T& u, const T& r, T* aux) {
+  using namespace math;
+  const T one = lift<T>(1.0);
+  if constexpr (C == opcode::neg) return -u;
+  else if constexpr (C == opcode::exp) return exp(u);
+  else if constexpr (C == opcode::log) return log(u);
+  else if constexpr (C == opcode::log1p) return log1p(u);
+  else if constexpr (C == opcode::expm1) return expm1(u);
+  else if constexpr (C == opcode::sqrt) return sqrt(u);
+  else if constexpr (C == opcode::sin) return sin(u);
+  else if constexpr (C == opcode::cos) return cos(u);
+  else if constexpr (C == opcode::tan) return tan(u);
+  else if constexpr (C == opcode::tanh) return tanh(u);
+  else if constexpr (C == opcode::abs) return abs(u);
+  else if constexpr (C == opcode::sign) return sign(u);
+  else if constexpr (C == opcode::square) return u * u;
+  else if constexpr (C == opcode::pow_int) return ipow<T, N>(u);
+  else if constexpr (C == opcode::pow_real) return pow(u, r);
+  else if constexpr (C == opcode::sigmoid) {
+    const T t = exp(-abs(u));
+    *aux = t;
+    return select_nonnegative(u, one, t) / (one + t);
+  } else if constexpr (C == opcode::softplus) {
+    const T t = exp(-abs(u));
+    *aux = t;
+    return max(u, lift<T>(0.0)) + log1p(t);
+  } else if constexpr (C == opcode::log_sigmoid) {
+    const T t = exp(-abs(u));
+    *aux = t;
+    return min(u, lift<T>(0.0)) - log1p(t);
+  } else {
+    static_assert(C == opcode::neg, "gradus: internal error: no value rule for this unary operation");
+  }
+}
+
+/// ∂y/∂u of a unary node.
+template <opcode C, long long N, class T>
+constexpr T unary_d1(const T& u, const T& y, const T& r, const T& aux) {
+  using namespace math;
+  const T one = lift<T>(1.0);
+  if constexpr (C == opcode::neg) return -one;
+  else if constexpr (C == opcode::exp) return y;
+  else if constexpr (C == opcode::log) return one / u;
+  else if constexpr (C == opcode::log1p) return one / (one + u);
+  else if constexpr (C == opcode::expm1) return y + one;
+  else if constexpr (C == opcode::sqrt) return lift<T>(0.5) / y;
+  else if constexpr (C == opcode::sin) return cos(u);
+  else if constexpr (C == opcode::cos) return -sin(u);
+  else if constexpr (C == opcode::tan) return one + y * y;
+  else if constexpr (C == opcode::tanh) return one - y * y;
+  else if constexpr (C == opcode::abs) return sign(u);
+  else if constexpr (C == opcode::sign) return lift<T>(0.0);
+  else if constexpr (C == opcode::square) return lift<T>(2.0) * u;
+  else if constexpr (C == opcode::pow_int) return lift<T>(double(N)) * ipow<T, N - 1>(u);
+  else if constexpr (C == opcode::pow_real) return r * pow(u, r - one);
+  else if constexpr (C == opcode::sigmoid) return aux / ((one + aux) * (one + aux));
+  else if constexpr (C == opcode::softplus) return select_nonnegative(u, one, aux) / (one + aux);
+  else if constexpr (C == opcode::log_sigmoid) return select_nonnegative(u, aux, one) / (one + aux);
+  else static_assert(C == opcode::neg, "gradus: internal error: no derivative rule for this unary operation");
+}
+
+/// ∂²y/∂u² of a unary node, given d1 = ∂y/∂u.
+template <opcode C, long long N, class T>
+constexpr T unary_d2(const T& u, const T& y, const T& r, const T& aux, const T& d1) {
+  using namespace math;
+  const T one = lift<T>(1.0);
+  if constexpr (C == opcode::exp || C == opcode::expm1) return d1;
+  else if constexpr (C == opcode::log) return -(d1 * d1);
+  else if constexpr (C == opcode::log1p) return -(d1 * d1);
+  else if constexpr (C == opcode::sqrt) return -(d1 * d1) / y;  // −1/(4 y³)
+  else if constexpr (C == opcode::sin || C == opcode::cos) return -y;
+  else if constexpr (C == opcode::tan) return lift<T>(2.0) * y * d1;
+  else if constexpr (C == opcode::tanh) return lift<T>(-2.0) * y * d1;
+  else if constexpr (C == opcode::square) return lift<T>(2.0);
+  else if constexpr (C == opcode::pow_int) return lift<T>(double(N) * double(N - 1)) * ipow<T, N - 2>(u);
+  else if constexpr (C == opcode::pow_real) return r * (r - one) * pow(u, r - lift<T>(2.0));
+  else if constexpr (C == opcode::sigmoid) {
+    const T s = aux / ((one + aux) * (one + aux));  // σ'(u)
+    return s * select_nonnegative(u, aux - one, one - aux) / (one + aux);
+  } else if constexpr (C == opcode::softplus) return aux / ((one + aux) * (one + aux));
+  else if constexpr (C == opcode::log_sigmoid) return -(aux / ((one + aux) * (one + aux)));
+  else return lift<T>(0.0);  // neg, abs, sign: no curvature
+}
+
+}  // namespace gradus::detail
