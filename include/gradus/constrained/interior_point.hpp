@@ -53,16 +53,6 @@
 // the tolerance. Fixed-size programs allocate nothing on the heap.
 #pragma once
 
-#include <array>
-#include <cmath>
-#include <cstddef>
-#include <limits>
-#include <stdexcept>
-#include <string>
-#include <type_traits>
-
-#include <Eigen/Core>
-
 #include <gradus/constrained/kkt_result.hpp>
 #include <gradus/constrained/nonlinear_program.hpp>
 #include <gradus/constrained/status.hpp>
@@ -70,91 +60,3 @@
 #define GRADUS_CONSTRAINED_INTERNAL
 #include <gradus/constrained/detail/interior_point_impl.hpp>
 #undef GRADUS_CONSTRAINED_INTERNAL
-
-namespace gradus {
-
-namespace detail {
-/// A starting point or multiplier vector of N numbers: a fixed-size Eigen vector, a dynamic
-/// Eigen vector (size checked at run time) or a std::array.
-template <int N, class V>
-Eigen::Matrix<double, N, 1> fixed_vector(const V& v, const char* what) {
-  using T = std::remove_cvref_t<V>;
-  Eigen::Matrix<double, N, 1> out;
-  if constexpr (std::is_base_of_v<Eigen::MatrixBase<T>, T>) {
-    static_assert(T::ColsAtCompileTime == 1, "gradus: pass the point as an Eigen column vector");
-    static_assert(T::RowsAtCompileTime == Eigen::Dynamic || T::RowsAtCompileTime == N,
-                  "gradus: the vector has the wrong number of entries (x0 needs one per variable, lambda one per "
-                  "equality, alpha one per inequality)");
-    if (v.size() != N)
-      throw std::invalid_argument(std::string("gradus: ") + what + " has " + std::to_string(v.size()) +
-                                  " entries, but the problem needs " + std::to_string(N));
-    for (int i = 0; i < N; ++i) out[i] = double(v[i]);
-  } else {
-    static_assert(std::tuple_size<T>::value == std::size_t(N),
-                  "gradus: the std::array has the wrong number of entries (x0 needs one per variable, lambda one "
-                  "per equality, alpha one per inequality)");
-    for (int i = 0; i < N; ++i) out[i] = double(v[std::size_t(i)]);
-  }
-  return out;
-}
-
-template <class V>
-concept fixed_or_dynamic_vector =
-    std::is_base_of_v<Eigen::MatrixBase<std::remove_cvref_t<V>>, std::remove_cvref_t<V>> ||
-    requires { std::tuple_size<std::remove_cvref_t<V>>::value; };
-}  // namespace detail
-
-/// Solves a nonlinear program (a hand-written struct modelling gradus::nonlinear_program) from
-/// x0 (Eigen vector or std::array of P::variables numbers; it may be infeasible).
-template <nonlinear_program P, detail::fixed_or_dynamic_vector X0>
-kkt_result<P::variables, P::equalities, P::inequalities> solve_kkt(const P& program, const X0& x0,
-                                                                   const kkt_options& options = {}) {
-  constexpr int n = P::variables, me = P::equalities, mi = P::inequalities;
-  if (!(options.tolerance > 0)) throw std::invalid_argument("gradus::solve_kkt: kkt_options::tolerance must be > 0");
-  if (options.max_iterations < 0)
-    throw std::invalid_argument("gradus::solve_kkt: kkt_options::max_iterations must be >= 0");
-  detail::ipm_parameters prm;
-  prm.tolerance = options.tolerance;
-  prm.max_iterations = options.max_iterations;
-  detail::interior_point_method<P> method(program, prm);
-  typename detail::interior_point_method<P>::iterate it;
-  it.x = detail::fixed_vector<n>(x0, "x0");
-  it.lambda.setZero();
-  it.alpha.setZero();
-  kkt_result<n, me, mi> r;
-  if (!detail::all_finite(it.x)) {
-    r.x = it.x;
-    r.value = std::numeric_limits<double>::quiet_NaN();
-    r.lambda.setZero();
-    r.alpha.setZero();
-    r.status = status::non_finite;
-    r.residuals = {r.value, r.value, r.value, r.value};
-    return r;
-  }
-  r.status = method.run(it, false, [](const auto&) { return false; });
-  r.x = it.x;
-  r.value = it.f;
-  r.lambda = it.lambda;
-  r.alpha = it.alpha;
-  const detail::ipm_counters& c = method.counters();
-  r.iterations = c.iterations;
-  r.restoration_iterations = c.restoration_iterations;
-  r.function_evaluations = c.function_evaluations;
-  r.gradient_evaluations = c.gradient_evaluations;
-  r.hessian_evaluations = c.hessian_evaluations;
-  r.residuals = detail::kkt_report_of(it.grad, it.g, it.jg, it.h, it.jh, it.lambda, it.alpha);
-  return r;
-}
-
-/// The KKT residuals of a nonlinear program at a candidate x with multipliers λ and α.
-template <nonlinear_program P, detail::fixed_or_dynamic_vector X, detail::fixed_or_dynamic_vector L,
-          detail::fixed_or_dynamic_vector A>
-kkt_report kkt_residuals(const P& program, const X& x, const L& lambda, const A& alpha) {
-  const auto xv = detail::fixed_vector<P::variables>(x, "x");
-  return detail::kkt_report_of(program.objective_gradient(xv), program.equality_values(xv),
-                               program.equality_jacobian(xv), program.inequality_values(xv),
-                               program.inequality_jacobian(xv), detail::fixed_vector<P::equalities>(lambda, "lambda"),
-                               detail::fixed_vector<P::inequalities>(alpha, "alpha"));
-}
-
-}  // namespace gradus

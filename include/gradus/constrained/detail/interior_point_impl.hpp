@@ -2,6 +2,11 @@
 // <gradus/constrained/interior_point.hpp>. Parameter names and defaults follow Wächter &
 // Biegler, "On the implementation of an interior-point filter line-search algorithm for
 // large-scale nonlinear programming", Math. Program. 106 (2006), cited below as [WB].
+//
+// The core is an ordinary class, compiled once whatever the problem: it reaches the program
+// through three callbacks (values, first derivatives, Hessian of the Lagrangian) and keeps its
+// state in views over a caller-owned workspace (workspace.hpp). The typed front end
+// (solve_kkt.hpp) owns that workspace and adapts the program to the callbacks.
 #pragma once
 
 #ifndef GRADUS_CONSTRAINED_INTERNAL
@@ -9,7 +14,6 @@
 #endif
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -17,13 +21,10 @@
 #include <cstdio>
 #endif
 
-#include <Eigen/Core>
-
 #include <gradus/constrained/detail/filter.hpp>
-#include <gradus/constrained/detail/restoration.hpp>
 #include <gradus/constrained/detail/symmetric_indefinite.hpp>
+#include <gradus/constrained/detail/workspace.hpp>
 #include <gradus/constrained/kkt_result.hpp>
-#include <gradus/constrained/nonlinear_program.hpp>
 #include <gradus/constrained/status.hpp>
 
 namespace gradus::detail {
@@ -45,6 +46,19 @@ struct ipm_counters {
   int hessian_evaluations = 0;
 };
 
+/// The program, seen through function pointers. Matrices are column-major; jg is mₑ×n, jh
+/// mᵢ×n, w n×n (both triangles).
+struct ipm_callbacks {
+  void* context = nullptr;
+  /// f(x); writes g(x) and h(x).
+  double (*values)(void* context, const double* x, double* g, double* h) = nullptr;
+  /// Writes ∇f(x), J_g(x) and J_h(x).
+  void (*derivatives)(void* context, const double* x, double* grad, double* jg, double* jh) = nullptr;
+  /// Writes σ∇²f + Σλᵢ∇²gᵢ + Σαⱼ∇²hⱼ at x.
+  void (*hessian)(void* context, const double* x, double sigma, const double* lambda, const double* alpha,
+                  double* w) = nullptr;
+};
+
 template <class V>
 double max_abs(const V& v) noexcept {
   double m = 0;
@@ -64,113 +78,167 @@ bool all_finite(const M& m) noexcept {
       if (!std::isfinite(m(i, j))) return false;
   return true;
 }
+/// out (+)= Aᵀv for a column-major view A.
+template <class A, class V, class O>
+void add_transpose_times(const A& a, const V& v, O& out) {
+  for (Eigen::Index c = 0; c < a.cols(); ++c) {
+    double t = 0;
+    for (Eigen::Index r = 0; r < a.rows(); ++r) t += a(r, c) * v[r];
+    out[c] += t;
+  }
+}
 
-/// The KKT residuals of a program at (x, λ, α), given its values and derivatives there.
-template <class G, class JG, class H, class JH, class Grad, class L, class A>
+/// The KKT residuals at (x, λ, α) from ∇f, g, J_g, h, J_h there (any Eigen dense types).
+template <class Grad, class G, class JG, class H, class JH, class L, class A>
 kkt_report kkt_report_of(const Grad& grad, const G& g, const JG& jg, const H& h, const JH& jh, const L& lambda,
                          const A& alpha) {
   kkt_report r;
-  Grad dl = grad;
-  if constexpr (G::RowsAtCompileTime != 0) dl += jg.transpose() * lambda;
-  if constexpr (H::RowsAtCompileTime != 0) dl += jh.transpose() * alpha;
-  r.stationarity = max_abs(dl);
-  r.primal_feasibility = max_abs(g);
+  bool finite = true;
+  for (Eigen::Index i = 0; i < grad.size(); ++i) {
+    double d = grad[i];
+    for (Eigen::Index k = 0; k < g.size(); ++k) d += jg(k, i) * lambda[k];
+    for (Eigen::Index k = 0; k < h.size(); ++k) d += jh(k, i) * alpha[k];
+    finite = finite && std::isfinite(d);
+    r.stationarity = std::max(r.stationarity, std::abs(d));
+  }
+  for (Eigen::Index k = 0; k < g.size(); ++k) {
+    finite = finite && std::isfinite(g[k]);
+    r.primal_feasibility = std::max(r.primal_feasibility, std::abs(g[k]));
+  }
   for (Eigen::Index j = 0; j < h.size(); ++j) {
+    finite = finite && std::isfinite(h[j]) && std::isfinite(alpha[j]);
     r.primal_feasibility = std::max(r.primal_feasibility, std::max(h[j], 0.0));
     r.dual_feasibility = std::max(r.dual_feasibility, std::max(-alpha[j], 0.0));
     r.complementarity = std::max(r.complementarity, std::abs(alpha[j] * h[j]));
   }
-  if (!all_finite(dl) || !all_finite(g) || !all_finite(h) || !all_finite(alpha)) {
+  if (!finite) {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
     r = {nan, nan, nan, nan};
   }
   return r;
 }
 
-template <int N, int ME, int MI>
-struct ipm_iterate {
-  Eigen::Matrix<double, N, 1> x;
-  Eigen::Matrix<double, MI, 1> s;
-  Eigen::Matrix<double, ME, 1> lambda;
-  Eigen::Matrix<double, MI, 1> alpha;
-  // f, g, h and their derivatives at x
-  double f = 0;
-  Eigen::Matrix<double, N, 1> grad;
-  Eigen::Matrix<double, ME, 1> g;
-  Eigen::Matrix<double, ME, N> jg;
-  Eigen::Matrix<double, MI, 1> h;
-  Eigen::Matrix<double, MI, N> jh;
-};
-
-template <nonlinear_program P, bool InRestoration = false>
-class interior_point_method {
+class interior_point_core {
  public:
-  static constexpr int n = P::variables;
-  static constexpr int me = P::equalities;
-  static constexpr int mi = P::inequalities;
-  static constexpr int nk = n + me;
-  using vec_n = Eigen::Matrix<double, n, 1>;
-  using vec_e = Eigen::Matrix<double, me, 1>;
-  using vec_i = Eigen::Matrix<double, mi, 1>;
-  using vec_k = Eigen::Matrix<double, nk, 1>;
-  using mat_n = Eigen::Matrix<double, n, n>;
-  using mat_k = Eigen::Matrix<double, nk, nk>;
-  using iterate = ipm_iterate<n, me, mi>;
+  /// Workspace the core takes for a program with n variables, mₑ equalities, mᵢ inequalities.
+  static constexpr std::size_t doubles_needed(std::size_t n, std::size_t me, std::size_t mi) noexcept {
+    const std::size_t k = n + me;
+    return 9 * n + 16 * mi + 7 * me + 4 * k + me * n + mi * n + n * n + 3 * k * k;
+  }
+  static constexpr std::size_t ints_needed(std::size_t n, std::size_t me, std::size_t mi) noexcept {
+    return mi + 2 * (n + me);
+  }
+  /// … and what one restoration phase takes on top (its own core plus scratch).
+  static constexpr std::size_t restoration_doubles(std::size_t n, std::size_t me, std::size_t mi) noexcept {
+    return doubles_needed(n + mi, 0, mi) + 2 * n + me + 2 * mi + me * n + mi * n + n * n;
+  }
+  static constexpr std::size_t restoration_ints(std::size_t n, std::size_t, std::size_t mi) noexcept {
+    return ints_needed(n + mi, 0, mi);
+  }
 
-  interior_point_method(const P& program, const ipm_parameters& prm) : p_(program), prm_(prm) {}
+  /// Asked after every accepted step; true ends the run (the restoration phase uses it).
+  using monitor_function = bool (*)(void* context, interior_point_core& core);
+
+  interior_point_core(const ipm_callbacks& cb, int n, int me, int mi, const ipm_parameters& prm, arena& a,
+                      bool with_restoration)
+      : n_(n), me_(me), mi_(mi), k_(n + me), cb_(cb), prm_(prm), arena_(a), with_restoration_(with_restoration),
+        x(a.vector(n)), grad(a.vector(n)), trial_x_(a.vector(n)), soc_x_(a.vector(n)), dx_(a.vector(n)),
+        soc_dx_(a.vector(n)), grad_lagrangian_(a.vector(n)), lower_(a.vector(n)), upper_(a.vector(n)),
+        s(a.vector(mi)), alpha(a.vector(mi)), h(a.vector(mi)), trial_s_(a.vector(mi)), trial_h_(a.vector(mi)),
+        soc_s_(a.vector(mi)), soc_h_(a.vector(mi)), ds_(a.vector(mi)), dalpha_(a.vector(mi)),
+        soc_ds_(a.vector(mi)), soc_dalpha_(a.vector(mi)), sigma_(a.vector(mi)), rs_(a.vector(mi)),
+        ch_(a.vector(mi)), bound_sign(a.vector(mi)), bound_value(a.vector(mi)), lambda(a.vector(me)),
+        g(a.vector(me)), trial_g_(a.vector(me)), soc_g_(a.vector(me)), dlambda_(a.vector(me)),
+        soc_dlambda_(a.vector(me)), cg_(a.vector(me)), rhs_(a.vector(k_)), z_(a.vector(k_)),
+        residual_(a.vector(k_)), jg(a.matrix(me, n)), jh(a.matrix(mi, n)), w_(a.matrix(n, n)),
+        base_(a.matrix(k_, k_)), kkt_(a.matrix(k_, k_)), factorization_(a, k_), bound_variable(a.ints(mi)) {
+    for (int j = 0; j < mi; ++j) bound_variable[j] = -1;
+  }
+
+  // ---- the iterate and its evaluations (read by the front end) ------------------------------
+  double f = 0;
+  const int n_, me_, mi_, k_;
+
+ private:
+  ipm_callbacks cb_;
+  ipm_parameters prm_;
+  arena& arena_;
+  bool with_restoration_;
+
+ public:
+  vector_view x, grad;
+
+ private:
+  vector_view trial_x_, soc_x_, dx_, soc_dx_, grad_lagrangian_, lower_, upper_;
+
+ public:
+  vector_view s, alpha, h;
+
+ private:
+  vector_view trial_s_, trial_h_, soc_s_, soc_h_, ds_, dalpha_, soc_ds_, soc_dalpha_, sigma_, rs_, ch_;
+
+ public:
+  vector_view bound_sign, bound_value;  ///< inequality j is sign·(x[bound_variable[j]] − value) ≤ 0
+  vector_view lambda, g;
+
+ private:
+  vector_view trial_g_, soc_g_, dlambda_, soc_dlambda_, cg_, rhs_, z_, residual_;
+
+ public:
+  matrix_view jg, jh;
+
+ private:
+  matrix_view w_, base_, kkt_;
+  symmetric_indefinite factorization_;
+
+ public:
+  int* bound_variable;  ///< −1 for a general inequality
 
   const ipm_counters& counters() const noexcept { return counters_; }
-  /// Whether run() ended because stop_when(iterate) returned true.
   bool stopped_by_monitor() const noexcept { return stopped_; }
+  kkt_report report() const { return kkt_report_of(grad, g, jg, h, jh, lambda, alpha); }
 
-  /// Runs from it.x (and it.s when slacks_given). Ends with the last iterate in `it`.
-  /// stop_when(it) is asked after every accepted step; true ends the run (restoration uses it).
-  template <class Monitor>
-  status run(iterate& it, bool slacks_given, Monitor&& stop_when) {
+  /// Runs from x (and s when slacks_given) to the end; the last iterate stays in the views.
+  status run(bool slacks_given, monitor_function monitor = nullptr, void* monitor_context = nullptr) {
     stopped_ = false;
-    if (!slacks_given) push_into_bounds(it.x);
-    if (!evaluate_values(it.x, it.f, it.g, it.h) || !evaluate_derivatives(it)) return status::non_finite;
-    if (!slacks_given) initialize_slacks(it);
+    if (!slacks_given) push_into_bounds();
+    if (!evaluate_values(x, f, g, h) || !evaluate_derivatives()) return status::non_finite;
+    if (!slacks_given) initialize_slacks();
     mu_ = prm_.mu_initial;
     tau_ = std::max(tau_min, 1 - mu_);
-    for (int j = 0; j < mi; ++j) it.alpha[j] = prm_.centered_multipliers ? mu_ / it.s[j] : 1.0;
-    it.lambda = multiplier_estimate(it);
-    const double theta0 = theta(it.g, it.h, it.s);
+    for (int j = 0; j < mi_; ++j) alpha[j] = prm_.centered_multipliers ? mu_ / s[j] : 1.0;
+    estimate_equality_multipliers();
+    const double theta0 = theta(g, h, s);
     theta_max_ = 1e4 * std::max(1.0, theta0);
     theta_min_ = 1e-4 * std::max(1.0, theta0);
     filter_.clear();
     bool force_barrier_update = false;
     for (;;) {
-      if (kkt_report_of(it.grad, it.g, it.jg, it.h, it.jh, it.lambda, it.alpha).satisfied(prm_.tolerance))
-        return status::converged;
+      if (report().satisfied(prm_.tolerance)) return status::converged;
       if (counters_.iterations >= prm_.max_iterations) return status::max_iterations;
-      if (max_abs(it.x) > 1e20) return status::diverged;
-      update_barrier(it, force_barrier_update);
+      if (max_abs(x) > 1e20) return status::diverged;
+      update_barrier(force_barrier_update);
       force_barrier_update = false;
 
-      const mat_n w = p_.lagrangian_hessian(it.x, 1.0, it.lambda, it.alpha);
+      cb_.hessian(cb_.context, x.data(), 1.0, lambda.data(), alpha.data(), w_.data());
       ++counters_.hessian_evaluations;
-      if (!all_finite(w)) return status::non_finite;
+      if (!all_finite(w_)) return status::non_finite;
 
       ++counters_.iterations;
-      direction d;
-      const bool have_step = factor(it, w) && solve_newton(it, it.g, it.h + it.s, d);
-      step_outcome outcome = have_step ? line_search(it, d) : step_outcome::failed;
+      const bool have_step = factor() && solve_newton(g, hs_residual(), dx_, ds_, dlambda_, dalpha_);
+      const step_outcome outcome = have_step ? line_search() : step_outcome::failed;
 #ifdef GRADUS_IPM_TRACE
-      std::fprintf(stderr, "%s it %3d mu %.2e f %.10e theta %.2e E %.2e dw %.1e ap %.2e ad %.2e out %d filt %zu\n",
-                   InRestoration ? "R" : " ", counters_.iterations, mu_, it.f, theta(it.g, it.h, it.s),
-                   barrier_error(it, mu_), delta_w_last_, trace_ap_, trace_ad_, int(outcome), filter_.size());
+      std::fprintf(stderr, "%s it %3d mu %.2e f %.10e theta %.2e E %.2e dw %.1e out %d\n",
+                   with_restoration_ ? " " : "R", counters_.iterations, mu_, f, theta(g, h, s),
+                   barrier_error(mu_), delta_w_last_, int(outcome));
 #endif
       if (outcome == step_outcome::tiny) force_barrier_update = true;
       if (outcome == step_outcome::failed) {
-        if constexpr (InRestoration) {
-          return status::line_search_failed;
-        } else {
-          const status st = restore(it);
-          if (st != status::converged) return st;
-        }
+        if (!with_restoration_) return status::line_search_failed;
+        const status st = restore();
+        if (st != status::converged) return st;
       }
-      if (stop_when(it)) {
+      if (monitor != nullptr && monitor(monitor_context, *this)) {
         stopped_ = true;
         return status::converged;
       }
@@ -193,70 +261,71 @@ class interior_point_method {
   static constexpr double s_max = 100;
   static constexpr double eps = std::numeric_limits<double>::epsilon();
 
-  struct direction {
-    vec_n dx;
-    vec_i ds;
-    vec_e dlambda;
-    vec_i dalpha;
-  };
   enum class step_outcome { accepted, tiny, failed };
 
   // ---- evaluation --------------------------------------------------------------------------
-  bool evaluate_values(const vec_n& x, double& f, vec_e& g, vec_i& h) {
+  bool evaluate_values(const vector_view& at, double& value, vector_view& gv, vector_view& hv) {
     ++counters_.function_evaluations;
-    f = p_.objective(x);
-    g = p_.equality_values(x);
-    h = p_.inequality_values(x);
-    return std::isfinite(f) && all_finite(g) && all_finite(h);
+    value = cb_.values(cb_.context, at.data(), gv.data(), hv.data());
+    return std::isfinite(value) && all_finite(gv) && all_finite(hv);
   }
-  bool evaluate_derivatives(iterate& it) {
+  bool evaluate_derivatives() {
     ++counters_.gradient_evaluations;
-    it.grad = p_.objective_gradient(it.x);
-    it.jg = p_.equality_jacobian(it.x);
-    it.jh = p_.inequality_jacobian(it.x);
-    return all_finite(it.grad) && all_finite(it.jg) && all_finite(it.jh);
+    cb_.derivatives(cb_.context, x.data(), grad.data(), jg.data(), jh.data());
+    return all_finite(grad) && all_finite(jg) && all_finite(jh);
   }
 
   // ---- measures ----------------------------------------------------------------------------
-  static double theta(const vec_e& g, const vec_i& h, const vec_i& s) { return sum_abs(g) + sum_abs(h + s); }
-  double phi(double f, const vec_i& s) const {
-    double b = f;
-    for (int j = 0; j < mi; ++j) b -= mu_ * std::log(s[j]);
-    return b;
+  /// θ = ‖g‖₁ + ‖h + s‖₁.
+  static double theta(const vector_view& gv, const vector_view& hv, const vector_view& sv) {
+    double t = sum_abs(gv);
+    for (Eigen::Index j = 0; j < hv.size(); ++j) t += std::abs(hv[j] + sv[j]);
+    return t;
   }
-  vec_n lagrangian_gradient(const iterate& it) const {
-    vec_n r = it.grad;
-    if constexpr (me > 0) r += it.jg.transpose() * it.lambda;
-    if constexpr (mi > 0) r += it.jh.transpose() * it.alpha;
-    return r;
+  /// φ_μ = f − μ Σ log s.
+  double phi(double value, const vector_view& sv) const {
+    for (int j = 0; j < mi_; ++j) value -= mu_ * std::log(sv[j]);
+    return value;
   }
-  /// The scaled optimality error of the barrier problem, E_μ of [WB] (2.5) with s_max = 100.
-  double barrier_error(const iterate& it, double mu) const {
-    const double multipliers = sum_abs(it.lambda) + sum_abs(it.alpha);
-    const double sd = me + mi > 0 ? std::max(s_max, multipliers / (me + mi)) / s_max : 1.0;
-    const double sc = mi > 0 ? std::max(s_max, sum_abs(it.alpha) / mi) / s_max : 1.0;
-    double complementarity = 0;
-    for (int j = 0; j < mi; ++j) complementarity = std::max(complementarity, std::abs(it.s[j] * it.alpha[j] - mu));
-    return std::max({max_abs(lagrangian_gradient(it)) / sd, max_abs(it.g), max_abs(it.h + it.s), complementarity / sc});
+  /// h + s in the scratch vector ch_.
+  const vector_view& hs_residual() {
+    for (int j = 0; j < mi_; ++j) ch_[j] = h[j] + s[j];
+    return ch_;
+  }
+  void compute_lagrangian_gradient() {
+    for (int i = 0; i < n_; ++i) grad_lagrangian_[i] = grad[i];
+    add_transpose_times(jg, lambda, grad_lagrangian_);
+    add_transpose_times(jh, alpha, grad_lagrangian_);
+  }
+  /// The scaled optimality error of the barrier problem, E_μ of [WB] (5) with s_max = 100.
+  double barrier_error(double mu) {
+    const double multipliers = sum_abs(lambda) + sum_abs(alpha);
+    const double sd = me_ + mi_ > 0 ? std::max(s_max, multipliers / (me_ + mi_)) / s_max : 1.0;
+    const double sc = mi_ > 0 ? std::max(s_max, sum_abs(alpha) / mi_) / s_max : 1.0;
+    compute_lagrangian_gradient();
+    double e = std::max(max_abs(grad_lagrangian_) / sd, max_abs(g));
+    for (int j = 0; j < mi_; ++j)
+      e = std::max({e, std::abs(h[j] + s[j]), std::abs(s[j] * alpha[j] - mu) / sc});
+    return e;
   }
 
-  // ---- initialization ----------------------------------------------------------------------
-  /// Moves x₀ strictly inside the bounds marked by the program ([WB] §3.6).
-  void push_into_bounds(vec_n& x) {
-    bounds_ = inequality_bounds_of(p_);
+  // ---- initialization ([WB] §3.6) -----------------------------------------------------------
+  /// Moves x strictly inside the bounds the program marks.
+  void push_into_bounds() {
     constexpr double inf = std::numeric_limits<double>::infinity();
-    std::array<double, std::size_t(n)> lower, upper;
-    lower.fill(-inf);
-    upper.fill(inf);
-    for (const variable_bound& b : bounds_) {
-      if (b.variable < 0 || b.variable >= n) continue;
-      auto i = std::size_t(b.variable);
-      if (b.sign > 0) upper[i] = std::min(upper[i], b.value);
-      else lower[i] = std::max(lower[i], b.value);
+    for (int i = 0; i < n_; ++i) {
+      lower_[i] = -inf;
+      upper_[i] = inf;
     }
-    for (int i = 0; i < n; ++i) {
-      const double l = lower[std::size_t(i)], u = upper[std::size_t(i)];
-      if (!(l < u)) continue;  // contradictory or fixed: nothing strictly inside
+    for (int j = 0; j < mi_; ++j) {
+      const int i = bound_variable[j];
+      if (i < 0 || i >= n_) continue;
+      if (bound_sign[j] > 0) upper_[i] = std::min(upper_[i], bound_value[j]);
+      else lower_[i] = std::max(lower_[i], bound_value[j]);
+    }
+    for (int i = 0; i < n_; ++i) {
+      const double l = lower_[i], u = upper_[i];
+      if (!(l < u)) continue;  // contradictory or fixed: nothing is strictly inside
       double pl = prm_.bound_push * std::max(1.0, std::abs(l));
       double pu = prm_.bound_push * std::max(1.0, std::abs(u));
       if (std::isfinite(l) && std::isfinite(u)) {
@@ -265,42 +334,42 @@ class interior_point_method {
       }
       if (std::isfinite(l) && !(x[i] > l + pl)) x[i] = l + pl;
       if (std::isfinite(u) && !(x[i] < u - pu)) x[i] = u - pu;
-      if (!(x[i] > l && x[i] < u)) x[i] = std::isfinite(l) && std::isfinite(u) ? 0.5 * (l + u) : x[i];
+      if (!(x[i] > l && x[i] < u) && std::isfinite(l) && std::isfinite(u)) x[i] = 0.5 * (l + u);
     }
   }
-  void initialize_slacks(iterate& it) const {
+  /// s₀ = max(−h(x₀), κ₁), and exactly −h(x₀) for a bound already strictly satisfied.
+  void initialize_slacks() {
     const double floor = prm_.bound_push > 0 ? prm_.bound_push : 1e-8;
-    for (int j = 0; j < mi; ++j) {
-      const bool bound = bounds_[std::size_t(j)].variable >= 0;
-      it.s[j] = (bound && -it.h[j] > 0) ? -it.h[j] : std::max(-it.h[j], floor);
-    }
+    for (int j = 0; j < mi_; ++j)
+      s[j] = (bound_variable[j] >= 0 && -h[j] > 0) ? -h[j] : std::max(-h[j], floor);
   }
-  /// λ minimizing ‖∇f + J_gᵀλ + J_hᵀα‖ ([WB] §3.6), or 0 when that is large or ill-defined.
-  vec_e multiplier_estimate(const iterate& it) {
-    vec_e lambda = vec_e::Zero();
-    if constexpr (me > 0) {
-      mat_k m = mat_k::Zero();
-      m.template topLeftCorner<n, n>().setIdentity();
-      m.template bottomLeftCorner<me, n>() = it.jg;
-      m.template topRightCorner<n, me>() = it.jg.transpose();
-      const inertia in = factorization_.factor(m);
-      if (in.positive != n || in.negative != me) return lambda;
-      vec_k rhs = vec_k::Zero();
-      rhs.template head<n>() = -it.grad;
-      if constexpr (mi > 0) rhs.template head<n>() -= it.jh.transpose() * it.alpha;
-      const vec_k z = factorization_.solve(rhs);
-      lambda = z.template tail<me>();
-      if (!all_finite(lambda) || max_abs(lambda) > 1e3) lambda.setZero();
-    }
-    return lambda;
+  /// λ minimizing ‖∇f + J_gᵀλ + J_hᵀα‖, from [I J_gᵀ; J_g 0]; 0 when that is large or ill-defined.
+  void estimate_equality_multipliers() {
+    for (int k = 0; k < me_; ++k) lambda[k] = 0;
+    if (me_ == 0) return;
+    kkt_.setZero();
+    for (int i = 0; i < n_; ++i) kkt_(i, i) = 1;
+    for (int k = 0; k < me_; ++k)
+      for (int i = 0; i < n_; ++i) kkt_(n_ + k, i) = kkt_(i, n_ + k) = jg(k, i);
+    const inertia in = factorization_.factor(kkt_);
+    if (in.positive != n_ || in.negative != me_) return;
+    for (int i = 0; i < n_; ++i) rhs_[i] = -grad[i];
+    for (int k = 0; k < me_; ++k) rhs_[n_ + k] = 0;
+    for (int j = 0; j < mi_; ++j)
+      for (int i = 0; i < n_; ++i) rhs_[i] -= jh(j, i) * alpha[j];
+    factorization_.solve(rhs_);
+    double largest = 0;
+    for (int k = 0; k < me_; ++k) largest = std::max(largest, std::abs(rhs_[n_ + k]));
+    if (!std::isfinite(largest) || largest > 1e3) return;
+    for (int k = 0; k < me_; ++k) lambda[k] = rhs_[n_ + k];
   }
 
   // ---- barrier parameter -------------------------------------------------------------------
   /// Monotone (Fiacco–McCormick) rule [WB] (7): while the barrier problem is solved to
   /// κ_ε·μ, μ ← max(ε/10, min(κ_μ μ, μ^θ_μ)); each decrease starts a new filter.
-  void update_barrier(const iterate& it, bool force) {
+  void update_barrier(bool force) {
     const double mu_min = prm_.tolerance / 10;
-    while (force || barrier_error(it, mu_) <= kappa_eps * mu_) {
+    while (force || barrier_error(mu_) <= kappa_eps * mu_) {
       const double next = std::max(mu_min, std::min(kappa_mu * mu_, std::pow(mu_, theta_mu)));
       if (!(next < mu_)) break;
       mu_ = next;
@@ -314,33 +383,35 @@ class interior_point_method {
   /// Factors the condensed KKT matrix [W + J_hᵀΣJ_h + δ_w I, J_gᵀ; J_g, −δ_c I] with the
   /// inertia correction of [WB] §3.1 (Algorithm IC): the smallest δ_w found that gives n
   /// positive and mₑ negative eigenvalues; δ_c > 0 when J_g is rank deficient.
-  bool factor(const iterate& it, const mat_n& w) {
-    sigma_ = it.alpha.cwiseQuotient(it.s);
-    mat_k base = mat_k::Zero();
-    base.template topLeftCorner<n, n>() = w;
-    if constexpr (mi > 0) base.template topLeftCorner<n, n>() += it.jh.transpose() * sigma_.asDiagonal() * it.jh;
-    if constexpr (me > 0) {
-      base.template bottomLeftCorner<me, n>() = it.jg;
-      base.template topRightCorner<n, me>() = it.jg.transpose();
+  bool factor() {
+    for (int j = 0; j < mi_; ++j) sigma_[j] = alpha[j] / s[j];
+    // Lower triangle of the base matrix.
+    for (int c = 0; c < n_; ++c) {
+      for (int r = c; r < n_; ++r) {
+        double v = w_(r, c);
+        for (int j = 0; j < mi_; ++j) v += jh(j, r) * sigma_[j] * jh(j, c);
+        base_(r, c) = v;
+      }
+      for (int k = 0; k < me_; ++k) base_(n_ + k, c) = jg(k, c);
     }
-    auto try_factor = [&](double dw, double dc) {
-      kkt_ = base;
-      kkt_.template topLeftCorner<n, n>().diagonal().array() += dw;
-      if constexpr (me > 0) kkt_.template bottomRightCorner<me, me>().diagonal().array() -= dc;
+    for (int c = n_; c < k_; ++c)
+      for (int r = c; r < k_; ++r) base_(r, c) = 0;
+    auto try_factor = [&](double dw, double dc, bool& singular) {
+      for (int c = 0; c < k_; ++c)
+        for (int r = c; r < k_; ++r) kkt_(r, c) = kkt_(c, r) = base_(r, c);
+      for (int i = 0; i < n_; ++i) kkt_(i, i) += dw;
+      for (int k = n_; k < k_; ++k) kkt_(k, k) -= dc;
       const inertia in = factorization_.factor(kkt_);
-      return std::pair{in.positive == n && in.negative == me && in.zero == 0, in.zero > 0};
+      singular = in.zero > 0;
+      return in.positive == n_ && in.negative == me_ && in.zero == 0;
     };
-    auto [ok, singular] = try_factor(0.0, 0.0);
-    if (ok) return true;
-    const double dc = singular ? delta_c_bar * std::pow(mu_, kappa_c) : 0.0;
-    if (singular && me > 0) {
-      std::tie(ok, singular) = try_factor(0.0, dc);
-      if (ok) return true;
-    }
+    bool singular = false;
+    if (try_factor(0, 0, singular)) return true;
+    const double dc = singular && me_ > 0 ? delta_c_bar * std::pow(mu_, kappa_c) : 0.0;
+    if (dc > 0 && try_factor(0, dc, singular)) return true;
     double dw = delta_w_last_ == 0 ? delta_w_first : std::max(delta_w_min, kappa_w_minus * delta_w_last_);
     for (;;) {
-      std::tie(ok, singular) = try_factor(dw, dc);
-      if (ok) {
+      if (try_factor(dw, dc, singular)) {
         delta_w_last_ = dw;
         return true;
       }
@@ -349,247 +420,196 @@ class interior_point_method {
     }
   }
 
-  /// Solves the primal-dual Newton system at `it` for the constraint residuals (c_g, c_h) (the
-  /// current g and h + s for the Newton step; the accumulated ones for a second-order correction):
+  /// Solves the primal-dual Newton system at the current iterate for the constraint residuals
+  /// (c_g, c_h) — g and h + s for the Newton step, the accumulated residuals for a second-order
+  /// correction:
   ///   W dx + J_gᵀdλ + J_hᵀdα = −∇ₓL,  Σ ds + dα = −(α − μ/s),  J_g dx = −c_g,  J_h dx + ds = −c_h,
   /// by eliminating ds and dα and solving the condensed system for (dx, dλ).
-  bool solve_newton(const iterate& it, const vec_e& cg, const vec_i& ch, direction& d) const {
-    const vec_n rx = lagrangian_gradient(it);
-    vec_i rs;
-    for (int j = 0; j < mi; ++j) rs[j] = it.alpha[j] - mu_ / it.s[j];
-    vec_k rhs;
-    rhs.template head<n>() = -rx;
-    if constexpr (mi > 0) rhs.template head<n>() -= it.jh.transpose() * (sigma_.cwiseProduct(ch) - rs);
-    if constexpr (me > 0) rhs.template tail<me>() = -cg;
-    vec_k z = factorization_.solve(rhs);
-    z += factorization_.solve(rhs - kkt_ * z);  // one step of iterative refinement
-    d.dx = z.template head<n>();
-    d.dlambda = z.template tail<me>();
-    d.ds = -ch;
-    if constexpr (mi > 0) d.ds -= it.jh * d.dx;
-    d.dalpha = -rs - sigma_.cwiseProduct(d.ds);
-    return all_finite(z) && all_finite(d.ds) && all_finite(d.dalpha);
+  bool solve_newton(const vector_view& cg, const vector_view& ch, vector_view& dx, vector_view& ds,
+                    vector_view& dl, vector_view& da) {
+    compute_lagrangian_gradient();
+    for (int j = 0; j < mi_; ++j) rs_[j] = alpha[j] - mu_ / s[j];
+    for (int i = 0; i < n_; ++i) {
+      double v = -grad_lagrangian_[i];
+      for (int j = 0; j < mi_; ++j) v -= jh(j, i) * (sigma_[j] * ch[j] - rs_[j]);
+      rhs_[i] = v;
+    }
+    for (int k = 0; k < me_; ++k) rhs_[n_ + k] = -cg[k];
+    for (int i = 0; i < k_; ++i) z_[i] = rhs_[i];
+    factorization_.solve(z_);
+    // One step of iterative refinement.
+    for (int r = 0; r < k_; ++r) {
+      double v = rhs_[r];
+      for (int c = 0; c < k_; ++c) v -= kkt_(r, c) * z_[c];
+      residual_[r] = v;
+    }
+    factorization_.solve(residual_);
+    for (int i = 0; i < k_; ++i) z_[i] += residual_[i];
+    for (int i = 0; i < n_; ++i) dx[i] = z_[i];
+    for (int k = 0; k < me_; ++k) dl[k] = z_[n_ + k];
+    for (int j = 0; j < mi_; ++j) {
+      double v = -ch[j];
+      for (int i = 0; i < n_; ++i) v -= jh(j, i) * dx[i];
+      ds[j] = v;
+      da[j] = -rs_[j] - sigma_[j] * v;
+    }
+    return all_finite(z_) && all_finite(ds) && all_finite(da);
   }
 
   /// Largest step in (0, 1] keeping v + a·dv ≥ (1 − τ)v (fraction to the boundary, [WB] (15)).
-  double max_step(const vec_i& v, const vec_i& dv) const {
+  double max_step(const vector_view& v, const vector_view& dv) const {
     double a = 1;
-    for (int j = 0; j < mi; ++j)
+    for (int j = 0; j < mi_; ++j)
       if (dv[j] < 0) a = std::min(a, -tau_ * v[j] / dv[j]);
     return a;
   }
 
   // ---- filter line search ([WB] §2.3, Algorithm A steps A-5 to A-8) -------------------------
-  struct trial {
-    vec_n x;
-    vec_i s;
-    double f;
-    vec_e g;
-    vec_i h;
+  struct line_search_state {
+    double theta, phi, dphi;  // at the current iterate; dphi = ∇φ_μᵀ(dx, ds)
+    bool f_type = false;      // the accepted step satisfied the switching condition and Armijo
   };
 
-  step_outcome line_search(iterate& it, const direction& d) {
-    const double th = theta(it.g, it.h, it.s);
-    const double ph = phi(it.f, it.s);
-    double dphi = it.grad.dot(d.dx);
-    for (int j = 0; j < mi; ++j) dphi -= mu_ * d.ds[j] / it.s[j];
-    const double alpha_max = max_step(it.s, d.ds);
-    const double alpha_dual = max_step(it.alpha, d.dalpha);
+  /// Is the trial point (xt, st) with values (ft, gt, ht), reached with step size a, acceptable?
+  bool acceptable(line_search_state& ls, double ft, const vector_view& gt, const vector_view& ht,
+                  const vector_view& st, double a) const {
+    if (!std::isfinite(ft) || !all_finite(gt) || !all_finite(ht)) return false;
+    const double tht = theta(gt, ht, st);
+    const double pht = phi(ft, st);
+    if (!std::isfinite(pht) || tht > theta_max_) return false;
+    if (!filter_.acceptable(tht, pht)) return false;
+    const bool switching =
+        ls.dphi < 0 && a * std::pow(-ls.dphi, s_phi) > delta_switch * std::pow(ls.theta, s_theta);
+    const double roundoff = 10 * eps * std::abs(ls.phi);
+    if (ls.theta <= theta_min_ && switching) {
+      ls.f_type = true;
+      return pht - (ls.phi + eta_phi * a * ls.dphi) <= roundoff;
+    }
+    ls.f_type = false;
+    return tht <= (1 - gamma_theta) * ls.theta || pht - (ls.phi - gamma_phi * ls.theta) <= roundoff;
+  }
 
-    // Accepts the trial, or says why not: the switching condition and Armijo for an f-type
-    // step when nearly feasible, otherwise sufficient decrease of θ or φ against the current point.
-    bool f_type = false;
-    auto acceptable = [&](const trial& t, double a) {
-      if (!std::isfinite(t.f) || !all_finite(t.g) || !all_finite(t.h)) return false;
-      const double tht = theta(t.g, t.h, t.s);
-      const double pht = phi(t.f, t.s);
-      if (!std::isfinite(pht) || tht > theta_max_) return false;
-      if (!filter_.acceptable(tht, pht)) return false;
-      const bool switching = dphi < 0 && a * std::pow(-dphi, s_phi) > delta_switch * std::pow(th, s_theta);
-      const double slack = 10 * eps * std::abs(ph);
-      if (th <= theta_min_ && switching) {
-        f_type = true;
-        return pht - (ph + eta_phi * a * dphi) <= slack;
-      }
-      f_type = false;
-      return tht <= (1 - gamma_theta) * th || pht - (ph - gamma_phi * th) <= slack;
-    };
-    auto make_trial = [&](const vec_n& dx, const vec_i& ds, double a, trial& t) {
-      t.x = it.x + a * dx;
-      t.s = it.s + a * ds;
-      evaluate_values(t.x, t.f, t.g, t.h);
-    };
+  void take_trial(double a) {
+    for (int i = 0; i < n_; ++i) trial_x_[i] = x[i] + a * dx_[i];
+    for (int j = 0; j < mi_; ++j) trial_s_[j] = s[j] + a * ds_[j];
+  }
 
-    trial t;
-    double alpha_primal = alpha_max;
-    bool accepted = false;
-    double step_scale = 0;  // relative size of the step, for the tiny-step test
-    for (int i = 0; i < n; ++i) step_scale = std::max(step_scale, std::abs(d.dx[i]) / (1 + std::abs(it.x[i])));
-    for (int j = 0; j < mi; ++j) step_scale = std::max(step_scale, std::abs(d.ds[j]) / (1 + std::abs(it.s[j])));
-    const bool tiny = step_scale < 10 * eps && max_abs(d.dlambda) < 1e-2 * (1 + max_abs(it.lambda));
+  step_outcome line_search() {
+    line_search_state ls{theta(g, h, s), phi(f, s), 0.0};
+    for (int i = 0; i < n_; ++i) ls.dphi += grad[i] * dx_[i];
+    for (int j = 0; j < mi_; ++j) ls.dphi -= mu_ * ds_[j] / s[j];
+    const double alpha_max = max_step(s, ds_);
+    const double alpha_dual = max_step(alpha, dalpha_);
+
+    double step_size = 0;  // relative size of the step, for the tiny-step test
+    for (int i = 0; i < n_; ++i) step_size = std::max(step_size, std::abs(dx_[i]) / (1 + std::abs(x[i])));
+    for (int j = 0; j < mi_; ++j) step_size = std::max(step_size, std::abs(ds_[j]) / (1 + std::abs(s[j])));
+    const bool tiny = step_size < 10 * eps && max_abs(dlambda_) < 1e-2 * (1 + max_abs(lambda));
+
+    double trial_f = 0, alpha_primal = alpha_max;
+    bool accepted = false, soc_used = false;
     if (tiny) {
-      make_trial(d.dx, d.ds, alpha_max, t);
-      accepted = std::isfinite(t.f) && all_finite(t.g) && all_finite(t.h);
-      f_type = true;
+      take_trial(alpha_max);
+      accepted = evaluate_values(trial_x_, trial_f, trial_g_, trial_h_);
+      ls.f_type = true;
     } else {
       double alpha_min = gamma_theta;
-      if (dphi < 0) {
-        alpha_min = std::min(gamma_theta, gamma_phi * th / -dphi);
-        if (th <= theta_min_) alpha_min = std::min(alpha_min, delta_switch * std::pow(th, s_theta) / std::pow(-dphi, s_phi));
+      if (ls.dphi < 0) {
+        alpha_min = std::min(gamma_theta, gamma_phi * ls.theta / -ls.dphi);
+        if (ls.theta <= theta_min_)
+          alpha_min = std::min(alpha_min, delta_switch * std::pow(ls.theta, s_theta) / std::pow(-ls.dphi, s_phi));
       }
       alpha_min *= gamma_alpha;
       for (double a = alpha_max; a >= alpha_min; a *= 0.5) {
-        make_trial(d.dx, d.ds, a, t);
-        if (acceptable(t, a)) {
+        take_trial(a);
+        const bool finite = evaluate_values(trial_x_, trial_f, trial_g_, trial_h_);
+        if (acceptable(ls, trial_f, trial_g_, trial_h_, trial_s_, a)) {
           alpha_primal = a;
           accepted = true;
           break;
         }
-        if (a == alpha_max && std::isfinite(t.f) && all_finite(t.g) && all_finite(t.h) &&
-            theta(t.g, t.h, t.s) >= th && second_order_correction(it, a, t, acceptable, alpha_primal)) {
-          accepted = true;
+        if (a == alpha_max && finite && theta(trial_g_, trial_h_, trial_s_) >= ls.theta &&
+            second_order_correction(ls, a, trial_f, alpha_primal)) {
+          accepted = soc_used = true;
           break;
         }
       }
     }
     if (!accepted) return step_outcome::failed;
-    if (!f_type) filter_.add((1 - gamma_theta) * th, ph - gamma_phi * th);
+    if (!ls.f_type) filter_.add((1 - gamma_theta) * ls.theta, ls.phi - gamma_phi * ls.theta);
 
-    it.x = t.x;
-    it.s = t.s;
-    it.f = t.f;
-    it.g = t.g;
-    it.h = t.h;
-#ifdef GRADUS_IPM_TRACE
-    trace_ap_ = alpha_primal;
-    trace_ad_ = alpha_dual;
-#endif
-    it.lambda += alpha_primal * d.dlambda;
-    it.alpha += alpha_dual * d.dalpha;
-    if (!evaluate_derivatives(it)) return step_outcome::failed;
-    safeguard_multipliers(it);
+    const vector_view& new_x = soc_used ? soc_x_ : trial_x_;
+    const vector_view& new_s = soc_used ? soc_s_ : trial_s_;
+    const vector_view& new_g = soc_used ? soc_g_ : trial_g_;
+    const vector_view& new_h = soc_used ? soc_h_ : trial_h_;
+    for (int i = 0; i < n_; ++i) x[i] = new_x[i];
+    for (int j = 0; j < mi_; ++j) {
+      s[j] = new_s[j];
+      h[j] = new_h[j];
+      alpha[j] += alpha_dual * dalpha_[j];
+    }
+    for (int k = 0; k < me_; ++k) {
+      g[k] = new_g[k];
+      lambda[k] += alpha_primal * dlambda_[k];
+    }
+    f = trial_f;
+    if (!evaluate_derivatives()) return step_outcome::failed;
+    safeguard_multipliers();
     return tiny ? step_outcome::tiny : step_outcome::accepted;
   }
 
   /// Second-order corrections ([WB] §2.4) against the Maratos effect: re-solves the Newton
-  /// system with the constraint residual accumulated at the rejected trial points.
-  template <class Acceptable>
-  bool second_order_correction(const iterate& it, double a, trial& t, Acceptable& acceptable,
-                               double& alpha_primal) {
-    vec_e cg = a * it.g + t.g;
-    vec_i ch = a * (it.h + it.s) + (t.h + t.s);
-    double theta_old = theta(it.g, it.h, it.s);
+  /// system with the constraint residual accumulated at the rejected trial points. On success
+  /// the accepted point is in soc_x_, soc_s_, soc_g_, soc_h_ and its value in value.
+  bool second_order_correction(line_search_state& ls, double a, double& value, double& alpha_primal) {
+    // (cg_, ch_) accumulate the constraint residuals: c ← a_soc·c + c(trial).
+    for (int k = 0; k < me_; ++k) cg_[k] = a * g[k] + trial_g_[k];
+    for (int j = 0; j < mi_; ++j) ch_[j] = a * (h[j] + s[j]) + (trial_h_[j] + trial_s_[j]);
+    double theta_old = ls.theta;
     for (int p = 0; p < max_soc; ++p) {
-      direction c;
-      if (!solve_newton(it, cg, ch, c)) return false;
-      const double a_soc = max_step(it.s, c.ds);
-      trial ts;
-      ts.x = it.x + a_soc * c.dx;
-      ts.s = it.s + a_soc * c.ds;
-      evaluate_values(ts.x, ts.f, ts.g, ts.h);
-      if (acceptable(ts, a)) {
-        t = ts;
+      if (!solve_newton(cg_, ch_, soc_dx_, soc_ds_, soc_dlambda_, soc_dalpha_)) return false;
+      const double a_soc = max_step(s, soc_ds_);
+      for (int i = 0; i < n_; ++i) soc_x_[i] = x[i] + a_soc * soc_dx_[i];
+      for (int j = 0; j < mi_; ++j) soc_s_[j] = s[j] + a_soc * soc_ds_[j];
+      const bool finite = evaluate_values(soc_x_, value, soc_g_, soc_h_);
+      if (acceptable(ls, value, soc_g_, soc_h_, soc_s_, a)) {
         alpha_primal = a_soc;
         return true;
       }
-      if (!std::isfinite(ts.f) || !all_finite(ts.g) || !all_finite(ts.h)) return false;
-      const double theta_soc = theta(ts.g, ts.h, ts.s);
+      if (!finite) return false;
+      const double theta_soc = theta(soc_g_, soc_h_, soc_s_);
       if (theta_soc > kappa_soc * theta_old) return false;
       theta_old = theta_soc;
-      cg = a_soc * cg + ts.g;
-      ch = a_soc * ch + (ts.h + ts.s);
+      for (int k = 0; k < me_; ++k) cg_[k] = a_soc * cg_[k] + soc_g_[k];
+      for (int j = 0; j < mi_; ++j) ch_[j] = a_soc * ch_[j] + (soc_h_[j] + soc_s_[j]);
     }
     return false;
   }
 
   /// Keeps every αⱼ within a factor κ_Σ of μ/sⱼ ([WB] (16)), so Σ stays a good model of the
   /// primal Hessian of the barrier.
-  void safeguard_multipliers(iterate& it) const {
-    for (int j = 0; j < mi; ++j)
-      it.alpha[j] = std::clamp(it.alpha[j], mu_ / (kappa_sigma * it.s[j]), kappa_sigma * mu_ / it.s[j]);
+  void safeguard_multipliers() {
+    for (int j = 0; j < mi_; ++j)
+      alpha[j] = std::clamp(alpha[j], mu_ / (kappa_sigma * s[j]), kappa_sigma * mu_ / s[j]);
   }
 
   // ---- feasibility restoration ([WB] §3.3, with the least-squares problem of restoration.hpp)
-  status restore(iterate& it) {
-    const double th = theta(it.g, it.h, it.s);
-    filter_.add(th, phi(it.f, it.s));
-    const restoration_program<P> resto{p_};
-    using resto_method = interior_point_method<restoration_program<P>, true>;
-    ipm_parameters rp = prm_;
-    rp.mu_initial = std::max(mu_, std::max(max_abs(it.g), max_abs(it.h + it.s)));
-    rp.bound_push = 0;
-    rp.bound_frac = 0;
-    rp.centered_multipliers = true;
-    rp.max_iterations = prm_.max_iterations - counters_.iterations;
-    resto_method method(resto, rp);
-    typename resto_method::iterate r;
-    r.x.template head<n>() = it.x;
-    r.x.template tail<mi>() = it.s;
-    trial t;
-    auto back_in_filter = [&](const typename resto_method::iterate& ri) {
-      t.x = ri.x.template head<n>();
-      t.s = ri.x.template tail<mi>();
-      for (int j = 0; j < mi; ++j)
-        if (!(t.s[j] > 0)) return false;
-      if (!evaluate_values(t.x, t.f, t.g, t.h)) return false;
-      const double tht = theta(t.g, t.h, t.s);
-      const double pht = phi(t.f, t.s);
-      return tht <= kappa_resto * th && tht <= theta_max_ && std::isfinite(pht) && filter_.acceptable(tht, pht);
-    };
-    const status st = method.run(r, false, back_in_filter);
-    const ipm_counters& rc = method.counters();
-    counters_.iterations += rc.iterations;
-    counters_.restoration_iterations += rc.iterations + rc.restoration_iterations;
-    counters_.function_evaluations += rc.function_evaluations;
-    counters_.gradient_evaluations += rc.gradient_evaluations;
-    counters_.hessian_evaluations += rc.hessian_evaluations;
-    if (st != status::converged) return st;
-    if (!method.stopped_by_monitor()) {
-      // A KKT point of the restoration problem: a stationary point of the violation.
-      t.x = r.x.template head<n>();
-      t.s = r.x.template tail<mi>();
-      if (!evaluate_values(t.x, t.f, t.g, t.h)) return status::non_finite;
-      double violation = max_abs(t.g);
-      for (int j = 0; j < mi; ++j) violation = std::max(violation, t.h[j]);
-      if (violation > prm_.tolerance) {
-        // End at the stationary point of the violation, the evidence of infeasibility.
-        it.x = t.x;
-        it.s = t.s;
-        it.f = t.f;
-        it.g = t.g;
-        it.h = t.h;
-        evaluate_derivatives(it);
-        return status::infeasible;
-      }
-      filter_.clear();  // feasible, but not acceptable to the old filter: start a new one
-      for (int j = 0; j < mi; ++j) t.s[j] = std::max(t.s[j], std::numeric_limits<double>::min());
-    }
-    it.x = t.x;
-    it.s = t.s;
-    it.f = t.f;
-    it.g = t.g;
-    it.h = t.h;
-    if (!evaluate_derivatives(it)) return status::non_finite;
-    it.lambda = multiplier_estimate(it);
-    safeguard_multipliers(it);
-    return status::converged;
-  }
+  struct restoration_context;
+  static double restoration_values(void* context, const double* z, double* g, double* h);
+  static void restoration_derivatives(void* context, const double* z, double* grad, double* jg, double* jh);
+  static void restoration_hessian(void* context, const double* z, double sigma, const double* lambda,
+                                  const double* alpha, double* w);
+  static bool back_in_filter(void* context, interior_point_core& resto);
+  status restore();
 
-  const P& p_;
-  ipm_parameters prm_;
   ipm_counters counters_{};
   bool stopped_ = false;
   double mu_ = 0.1, tau_ = 0.99;
   double theta_max_ = 0, theta_min_ = 0;
   double delta_w_last_ = 0;
   filter filter_{};
-  std::array<variable_bound, std::size_t(mi)> bounds_{};
-  vec_i sigma_;
-  mat_k kkt_;
-  symmetric_indefinite<nk> factorization_;
-#ifdef GRADUS_IPM_TRACE
-  double trace_ap_ = 0, trace_ad_ = 0;
-#endif
 };
 
 }  // namespace gradus::detail
+
+#include <gradus/constrained/detail/restoration.hpp>

@@ -12,18 +12,18 @@
 // A pivot (or the smaller eigenvalue of a 2×2 block) counts as zero when it is below 10⁻¹² of
 // the largest entry of its row in A: a relative test, because the entries of a KKT matrix span
 // many orders of magnitude near a solution.
-// For fixed sizes everything lives on the stack; the cost is n³/3 flops.
+// The factors overwrite a workspace view (workspace.hpp); the cost is n³/3 flops.
 #pragma once
 
 #ifndef GRADUS_CONSTRAINED_INTERNAL
 #error "gradus/constrained/detail/symmetric_indefinite.hpp is internal: include <gradus/constrained.hpp> instead"
 #endif
 
-#include <array>
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
-#include <Eigen/Core>
+#include <gradus/constrained/detail/workspace.hpp>
 
 namespace gradus::detail {
 
@@ -34,21 +34,25 @@ struct inertia {
   int zero = 0;
 };
 
-template <int K>
 class symmetric_indefinite {
  public:
-  using matrix = Eigen::Matrix<double, K, K>;
-  using vector = Eigen::Matrix<double, K, 1>;
+  /// Takes the storage for a K×K factorization from the arena.
+  symmetric_indefinite(arena& a, int k) : k_(k), ld_(a.matrix(k, k)), row_scale_(a.vector(k)), pivot_(a.ints(k)), zero_(a.ints(k)) {}
 
-  /// Factors the symmetric matrix a (only its lower triangle is read) and returns its inertia.
-  inertia factor(const matrix& a) {
+  /// Factors the symmetric K×K matrix a (only its lower triangle is read) and returns its inertia.
+  inertia factor(const matrix_view& a) {
+    const int K = k_;
     constexpr double bk_alpha = 0.6403882032022076;  // (1 + √17) / 8
     constexpr double relative_zero = 1e-12;
-    ld_ = a;
-    std::array<double, std::size_t(K)> row_scale{};  // largest |entry| of each row of A, permuted with it
-    for (int i = 0; i < K; ++i)
-      for (int j = 0; j < K; ++j)
-        row_scale[std::size_t(i)] = std::max(row_scale[std::size_t(i)], std::abs(i >= j ? a(i, j) : a(j, i)));
+    for (int j = 0; j < K; ++j)
+      for (int i = j; i < K; ++i) ld_(i, j) = a(i, j);
+    // The largest |entry| of each row of A, permuted along with the rows.
+    for (int i = 0; i < K; ++i) row_scale_[i] = 0;
+    for (int j = 0; j < K; ++j)
+      for (int i = j; i < K; ++i) {
+        row_scale_[i] = std::max(row_scale_[i], std::abs(a(i, j)));
+        row_scale_[j] = std::max(row_scale_[j], std::abs(a(i, j)));
+      }
     inertia result;
     int k = 0;
     while (k < K) {
@@ -62,10 +66,10 @@ class symmetric_indefinite {
           colmax = std::abs(ld_(i, k));
           imax = i;
         }
-      if (std::max(absakk, colmax) <= relative_zero * row_scale[std::size_t(k)]) {
+      if (std::max(absakk, colmax) <= relative_zero * row_scale_[k]) {
         // The whole remaining column is negligible: a zero eigenvalue. Eliminate nothing.
-        pivot_[std::size_t(k)] = k;
-        zero_[std::size_t(k)] = true;
+        pivot_[k] = k;
+        zero_[k] = true;
         for (int i = k + 1; i < K; ++i) ld_(i, k) = 0;
         ++result.zero;
         ++k;
@@ -85,12 +89,12 @@ class symmetric_indefinite {
         }
       }
       const int kk = k + step - 1;
-      if (kp != kk) swap_symmetric(k, kk, kp, step, row_scale);
+      if (kp != kk) swap_symmetric(k, kk, kp, step);
       if (step == 1) {
-        pivot_[std::size_t(k)] = kp;
+        pivot_[k] = kp;
         const double d = ld_(k, k);
-        zero_[std::size_t(k)] = std::abs(d) <= relative_zero * row_scale[std::size_t(k)];
-        if (zero_[std::size_t(k)]) {
+        zero_[k] = std::abs(d) <= relative_zero * row_scale_[k];
+        if (zero_[k]) {
           // The pivot rule keeps the column below a negligible pivot negligible too.
           for (int i = k + 1; i < K; ++i) ld_(i, k) = 0;
           ++result.zero;
@@ -104,15 +108,15 @@ class symmetric_indefinite {
           for (int i = k + 1; i < K; ++i) ld_(i, k) *= r;
         }
       } else {
-        pivot_[std::size_t(k)] = pivot_[std::size_t(k) + 1] = -(kp + 1);
+        pivot_[k] = pivot_[k + 1] = -(kp + 1);
         const double a11 = ld_(k, k), a21 = ld_(k + 1, k), a22 = ld_(k + 1, k + 1);
         // Eigenvalues of the block: e1 the larger in magnitude, e2 = det / e1.
         const double half_sum = 0.5 * (a11 + a22);
         const double radius = std::hypot(0.5 * (a11 - a22), a21);
         const double e1 = half_sum >= 0 ? half_sum + radius : half_sum - radius;
         const double e2 = (a11 * a22 - a21 * a21) / e1;
-        const double scale = std::min(row_scale[std::size_t(k)], row_scale[std::size_t(k) + 1]);
-        zero_[std::size_t(k)] = zero_[std::size_t(k) + 1] = false;
+        const double scale = std::min(row_scale_[k], row_scale_[k + 1]);
+        zero_[k] = zero_[k + 1] = false;
         (e1 > 0 ? result.positive : result.negative) += 1;
         if (std::abs(e2) <= relative_zero * scale) ++result.zero;
         else (e2 > 0 ? result.positive : result.negative) += 1;
@@ -136,19 +140,20 @@ class symmetric_indefinite {
 
   inertia matrix_inertia() const noexcept { return inertia_; }
 
-  /// x with A x = b. Components along zero pivots are set to zero (a least-norm-like choice);
+  /// Overwrites b with x such that A x = b. Components along zero pivots are set to zero;
   /// callers that need a nonsingular system check the inertia first.
-  vector solve(vector b) const {
+  void solve(vector_view& b) const {
+    const int K = k_;
     int k = 0;
     while (k < K) {  // L D y = P b
-      if (pivot_[std::size_t(k)] >= 0) {
-        const int kp = pivot_[std::size_t(k)];
+      if (pivot_[k] >= 0) {
+        const int kp = pivot_[k];
         if (kp != k) std::swap(b[k], b[kp]);
         for (int i = k + 1; i < K; ++i) b[i] -= ld_(i, k) * b[k];
-        b[k] = zero_[std::size_t(k)] ? 0.0 : b[k] / ld_(k, k);
+        b[k] = zero_[k] ? 0.0 : b[k] / ld_(k, k);
         k += 1;
       } else {
-        const int kp = -pivot_[std::size_t(k)] - 1;
+        const int kp = -pivot_[k] - 1;
         if (kp != k + 1) std::swap(b[k + 1], b[kp]);
         for (int i = k + 2; i < K; ++i) b[i] -= ld_(i, k) * b[k] + ld_(i, k + 1) * b[k + 1];
         const double a21 = ld_(k + 1, k);
@@ -162,9 +167,9 @@ class symmetric_indefinite {
     }
     k = K - 1;
     while (k >= 0) {  // Lᵀ Pᵀ x = y
-      if (pivot_[std::size_t(k)] >= 0) {
+      if (pivot_[k] >= 0) {
         for (int i = k + 1; i < K; ++i) b[k] -= ld_(i, k) * b[i];
-        const int kp = pivot_[std::size_t(k)];
+        const int kp = pivot_[k];
         if (kp != k) std::swap(b[k], b[kp]);
         k -= 1;
       } else {
@@ -172,28 +177,30 @@ class symmetric_indefinite {
           b[k] -= ld_(i, k) * b[i];
           b[k - 1] -= ld_(i, k - 1) * b[i];
         }
-        const int kp = -pivot_[std::size_t(k)] - 1;
+        const int kp = -pivot_[k] - 1;
         if (kp != k) std::swap(b[k], b[kp]);
         k -= 2;
       }
     }
-    return b;
   }
 
  private:
   // Interchanges rows and columns kk and kp (kp > kk) of the trailing lower triangle, LAPACK style:
   // earlier columns of L are left in place and the solve replays the interchanges in order.
-  void swap_symmetric(int k, int kk, int kp, int step, std::array<double, std::size_t(K)>& row_scale) {
+  void swap_symmetric(int k, int kk, int kp, int step) {
+    const int K = k_;
     for (int i = kp + 1; i < K; ++i) std::swap(ld_(i, kk), ld_(i, kp));
     for (int j = kk + 1; j < kp; ++j) std::swap(ld_(j, kk), ld_(kp, j));
     std::swap(ld_(kk, kk), ld_(kp, kp));
     if (step == 2) std::swap(ld_(k + 1, k), ld_(kp, k));
-    std::swap(row_scale[std::size_t(kk)], row_scale[std::size_t(kp)]);
+    std::swap(row_scale_[kk], row_scale_[kp]);
   }
 
-  matrix ld_;
-  std::array<int, std::size_t(K)> pivot_{};
-  std::array<bool, std::size_t(K)> zero_{};
+  int k_;
+  matrix_view ld_;
+  vector_view row_scale_;
+  int* pivot_;
+  int* zero_;  // 1 where a 1×1 pivot was negligible
   inertia inertia_{};
 };
 
