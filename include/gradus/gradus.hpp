@@ -3,5 +3,6 @@
 #pragma once
 
 #include <gradus/core.hpp>
+#include <gradus/diff.hpp>
 #include <gradus/eval.hpp>
 #include <gradus/constrained.hpp>

@@ -10,8 +10,10 @@
 
 #include <concepts>
 #include <cstddef>
-#include <tuple>
 #include <type_traits>
+
+#define GRADUS_CORE_INTERNAL
+#include <gradus/core/detail/flat_tuple.hpp>
 
 namespace gradus {
 
@@ -57,23 +59,23 @@ struct integer : expression_base<integer<N>> {
 
 template <class Op, class E>
 struct unary : expression_base<unary<Op, E>> {
-  [[no_unique_address]] Op op;
-  [[no_unique_address]] E arg;
+  Op op;
+  E arg;
   constexpr unary() = default;
   constexpr unary(Op o, E e) : op(o), arg(e) {}
 };
 
 template <class Op, class L, class R>
 struct binary : expression_base<binary<Op, L, R>> {
-  [[no_unique_address]] L lhs;
-  [[no_unique_address]] R rhs;
+  L lhs;
+  R rhs;
   constexpr binary() = default;
   constexpr binary(L l, R r) : lhs(l), rhs(r) {}
 };
 
 template <class Op, class... Es>
 struct nary : expression_base<nary<Op, Es...>> {
-  std::tuple<Es...> args;
+  detail::flat_tuple<Es...> args;
   constexpr nary() = default;
   constexpr explicit nary(Es... es) : args(es...) {}
 };

@@ -63,7 +63,7 @@ constexpr auto logsumexp(const Es&... es) {
 /// exp(e_K − logsumexp(e...)): the K-th softmax weight, the derivative of logsumexp.
 template <std::size_t K, expression... Es>
 constexpr auto softmax_weight(const nary<op::logsumexp, Es...>& lse) {
-  return std::apply([](const auto&... e) { return nary<op::softmax<K>, Es...>(e...); }, lse.args);
+  return detail::tuple_apply([](const auto&... e) { return nary<op::softmax<K>, Es...>(e...); }, lse.args);
 }
 
 }  // namespace gradus

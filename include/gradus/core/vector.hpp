@@ -19,35 +19,43 @@
 namespace gradus {
 
 template <class... Es>
-struct symbolic_vector {
-  static_assert((expression<Es> && ...), "gradus::symbolic_vector: every element must be an expression");
-  static constexpr std::size_t size = sizeof...(Es);
-  std::tuple<Es...> elements;
-
-  constexpr symbolic_vector() = default;
-  constexpr explicit symbolic_vector(Es... es) : elements(es...) {}
-
-  template <std::size_t I>
-  constexpr const auto& get() const& noexcept {
-    static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
-    return std::get<I>(elements);
-  }
-  template <std::size_t I>
-  constexpr auto& get() & noexcept {
-    static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
-    return std::get<I>(elements);
-  }
-  template <std::size_t I>
-  constexpr auto get() && noexcept {
-    static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
-    return std::get<I>(elements);
-  }
-};
+struct symbolic_vector;
 
 template <class T> struct is_symbolic_vector : std::false_type {};
 template <class... Es> struct is_symbolic_vector<symbolic_vector<Es...>> : std::true_type {};
 template <class T>
 concept symbolic_vector_type = is_symbolic_vector<std::remove_cvref_t<T>>::value;
+
+/// A compile-time sized tuple of expressions; its elements may themselves be symbolic
+/// vectors (the rows of a symbolic matrix such as hessian_expr(f)).
+template <class... Es>
+struct symbolic_vector {
+  static_assert(((expression<Es> || is_symbolic_vector<Es>::value) && ...),
+                "gradus::symbolic_vector: every element must be an expression (or a symbolic vector, for a matrix)");
+  static constexpr std::size_t size = sizeof...(Es);
+  detail::flat_tuple<Es...> elements;
+
+  constexpr symbolic_vector() = default;
+  constexpr explicit symbolic_vector(Es... es)
+    requires(sizeof...(Es) > 0)
+      : elements(es...) {}
+
+  template <std::size_t I>
+  constexpr const auto& get() const& noexcept {
+    static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
+    return detail::tuple_get<I>(elements);
+  }
+  template <std::size_t I>
+  constexpr auto& get() & noexcept {
+    static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
+    return detail::tuple_get<I>(elements);
+  }
+  template <std::size_t I>
+  constexpr auto get() && noexcept {
+    static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
+    return detail::tuple_get<I>(elements);
+  }
+};
 
 /// The I-th element of a symbolic vector.
 template <std::size_t I, class... Es>
@@ -76,7 +84,7 @@ constexpr auto variables() {
 namespace detail {
 template <class F, class... Es>
 constexpr auto map(const symbolic_vector<Es...>& v, F f) {
-  return std::apply([&](const auto&... e) { return vector(f(e)...); }, v.elements);
+  return detail::tuple_apply([&](const auto&... e) { return vector(f(e)...); }, v.elements);
 }
 template <class F, class... As, class... Bs>
 constexpr auto zip(const symbolic_vector<As...>& a, const symbolic_vector<Bs...>& b, F f) {
@@ -146,7 +154,7 @@ constexpr auto dot(const symbolic_vector<Bs...>& b, const A& a) {
 /// logsumexp of the elements of a symbolic vector.
 template <class... Es>
 constexpr auto logsumexp(const symbolic_vector<Es...>& v) {
-  return std::apply([](const auto&... e) { return logsumexp(e...); }, v.elements);
+  return detail::tuple_apply([](const auto&... e) { return logsumexp(e...); }, v.elements);
 }
 
 // Element-wise arithmetic of symbolic vectors, and with vectors of numbers.
@@ -225,5 +233,5 @@ template <class... Es>
 struct std::tuple_size<gradus::symbolic_vector<Es...>> : std::integral_constant<std::size_t, sizeof...(Es)> {};
 template <std::size_t I, class... Es>
 struct std::tuple_element<I, gradus::symbolic_vector<Es...>> {
-  using type = std::remove_cvref_t<decltype(std::get<I>(std::declval<std::tuple<Es...>>()))>;
+  using type = gradus::detail::nth_type<I, Es...>;
 };

@@ -49,6 +49,36 @@ GRADUS_INLINE constexpr void static_for(F&& f) {
     for (std::size_t i = 0; i < N; ++i) f(i);
 }
 
+/// Calls f(integral_constant<K>) for every tape node K in [Begin, End), in order, unrolled.
+/// The fold is cut into chunks of 128 because Clang limits a fold expression's depth (256).
+template <std::size_t Begin, class F, std::size_t... I>
+GRADUS_INLINE constexpr void node_chunk(F& f, std::index_sequence<I...>) {
+  (f(std::integral_constant<std::size_t, Begin + I>{}), ...);
+}
+template <std::size_t Begin, std::size_t End, class F>
+GRADUS_INLINE constexpr void for_nodes(F&& f) {
+  if constexpr (End - Begin <= 128) {
+    node_chunk<Begin>(f, std::make_index_sequence<End - Begin>{});
+  } else {
+    node_chunk<Begin>(f, std::make_index_sequence<128>{});
+    for_nodes<Begin + 128, End>(f);
+  }
+}
+/// The same in reverse order: K = End − 1 down to Begin.
+template <std::size_t End, class F, std::size_t... I>
+GRADUS_INLINE constexpr void node_chunk_reverse(F& f, std::index_sequence<I...>) {
+  (f(std::integral_constant<std::size_t, End - 1 - I>{}), ...);
+}
+template <std::size_t Begin, std::size_t End, class F>
+GRADUS_INLINE constexpr void for_nodes_reverse(F&& f) {
+  if constexpr (End - Begin <= 128) {
+    node_chunk_reverse<End>(f, std::make_index_sequence<End - Begin>{});
+  } else {
+    node_chunk_reverse<End>(f, std::make_index_sequence<128>{});
+    for_nodes_reverse<Begin, End - 128>(f);
+  }
+}
+
 /// What the leaves read: the point, the runtime constants, and (for data objectives) the
 /// current example's columns. Point and Columns are callables index -> T.
 template <class T, class Point, class Literals, class Columns>
@@ -116,13 +146,9 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
   }
 }
 
-template <class Tape, class T, class In, std::size_t... K>
-GRADUS_INLINE constexpr void forward_values_impl(workspace<Tape, T>& w, const In& in, std::index_sequence<K...>) {
-  (forward_node<Tape, K>(w, in), ...);
-}
 template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void forward_values(workspace<Tape, T>& w, const In& in) {
-  forward_values_impl(w, in, std::make_index_sequence<Tape::size>{});
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { forward_node<Tape, k>(w, in); });
 }
 
 // ---- local partials --------------------------------------------------------------------
@@ -239,17 +265,12 @@ GRADUS_INLINE constexpr void reverse_node(const workspace<Tape, T>& w, const In&
   }
 }
 
-template <class Tape, class T, class In, std::size_t... K>
-GRADUS_INLINE constexpr void reverse_adjoints_impl(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
-                                                   std::index_sequence<K...>) {
-  (reverse_node<Tape, Tape::size - 1 - K>(w, in, adj), ...);
-}
 /// λ for every node, with λ_root = seed.
 template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void reverse_adjoints(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
                                               const T& seed) {
   adj[Tape::size - 1] = seed;
-  reverse_adjoints_impl(w, in, adj, std::make_index_sequence<Tape::size>{});
+  for_nodes_reverse<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { reverse_node<Tape, k>(w, in, adj); });
 }
 
 // ---- forward sparse gradients ------------------------------------------------------------
@@ -290,15 +311,10 @@ GRADUS_INLINE constexpr void forward_gradient_node(const workspace<Tape, T>& w, 
   }
 }
 
-template <class Tape, gradient_need Need, class T, class In, std::size_t... K>
-GRADUS_INLINE constexpr void forward_gradients_impl(const workspace<Tape, T>& w, const In& in,
-                                                    gradient_store<Tape, T, Need>& s, std::index_sequence<K...>) {
-  (forward_gradient_node<Tape, K>(w, in, s), ...);
-}
 template <class Tape, gradient_need Need, class T, class In>
 GRADUS_INLINE constexpr void forward_gradients(const workspace<Tape, T>& w, const In& in,
                                                gradient_store<Tape, T, Need>& s) {
-  forward_gradients_impl(w, in, s, std::make_index_sequence<Tape::size>{});
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { forward_gradient_node<Tape, k>(w, in, s); });
 }
 
 // ---- Hessian ---------------------------------------------------------------------------
@@ -408,17 +424,12 @@ GRADUS_INLINE constexpr void hessian_node(const workspace<Tape, T>& w, const In&
   }
 }
 
-template <class Tape, class T, class In, class G, class Out, std::size_t... K>
-GRADUS_INLINE constexpr void reverse_hessian_impl(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
-                                                  const G& s, Out& out, std::index_sequence<K...>) {
-  (hessian_node<Tape, Tape::size - 1 - K>(w, in, adj, s, out), ...);
-}
 /// Reverse sweep that also accumulates the Hessian into out (upper triangle).
 template <class Tape, class T, class In, class G, class Out>
 GRADUS_INLINE constexpr void reverse_hessian(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
                                              const G& s, Out& out) {
   adj[Tape::size - 1] = math::lift<T>(1.0);
-  reverse_hessian_impl(w, in, adj, s, out, std::make_index_sequence<Tape::size>{});
+  for_nodes_reverse<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { hessian_node<Tape, k>(w, in, adj, s, out); });
 }
 
 // ---- tangent sweeps (directional derivative, Hessian-vector product) ---------------------
@@ -445,15 +456,10 @@ GRADUS_INLINE constexpr void tangent_node(const workspace<Tape, T>& w, const In&
   }
 }
 
-template <class Tape, class T, class In, class Dir, std::size_t... K>
-GRADUS_INLINE constexpr void forward_tangents_impl(const workspace<Tape, T>& w, const In& in, const Dir& dir,
-                                                   tangent_store<Tape, T>& s, std::index_sequence<K...>) {
-  (tangent_node<Tape, K>(w, in, dir, s), ...);
-}
 template <class Tape, class T, class In, class Dir>
 GRADUS_INLINE constexpr void forward_tangents(const workspace<Tape, T>& w, const In& in, const Dir& dir,
                                               tangent_store<Tape, T>& s) {
-  forward_tangents_impl(w, in, dir, s, std::make_index_sequence<Tape::size>{});
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { tangent_node<Tape, k>(w, in, dir, s); });
 }
 
 template <class Tape, std::size_t K, class T, class In>
@@ -500,19 +506,14 @@ GRADUS_INLINE constexpr void second_order_node(const workspace<Tape, T>& w, cons
   }
 }
 
-template <class Tape, class T, class In, std::size_t... K>
-GRADUS_INLINE constexpr void reverse_second_order_impl(const workspace<Tape, T>& w, const In& in,
-                                                       const tangent_store<Tape, T>& s, adjoints<Tape, T>& adj,
-                                                       adjoints<Tape, T>& adj_dot, std::index_sequence<K...>) {
-  (second_order_node<Tape, Tape::size - 1 - K>(w, in, s, adj, adj_dot), ...);
-}
 template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void reverse_second_order(const workspace<Tape, T>& w, const In& in,
                                                   const tangent_store<Tape, T>& s, adjoints<Tape, T>& adj,
                                                   adjoints<Tape, T>& adj_dot) {
   adj[Tape::size - 1] = math::lift<T>(1.0);
   adj_dot[Tape::size - 1] = math::lift<T>(0.0);
-  reverse_second_order_impl(w, in, s, adj, adj_dot, std::make_index_sequence<Tape::size>{});
+  for_nodes_reverse<0, Tape::size>(
+      [&](auto k) GRADUS_LAMBDA_INLINE { second_order_node<Tape, k>(w, in, s, adj, adj_dot); });
 }
 
 }  // namespace gradus::detail
