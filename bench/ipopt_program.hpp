@@ -10,7 +10,7 @@
 #include <vector>
 
 #include <Eigen/Core>
-#include <coin/IpTNLP.hpp>
+#include <IpTNLP.hpp>
 
 #include <gradus/gradus.hpp>
 
@@ -49,10 +49,12 @@ class ipopt_program : public Ipopt::TNLP {
       xl[i] = -2e19;  // Ipopt's "no bound" (nlp_lower_bound_inf = −1e19)
       xu[i] = 2e19;
     }
-    for (int j : bound_rows_) {
-      const auto& b = bounds_[std::size_t(j)];
-      if (b.sign > 0) xu[b.variable] = std::min(xu[b.variable], b.value);
-      else xl[b.variable] = std::max(xl[b.variable], b.value);
+    if constexpr (mi > 0) {
+      for (int j : bound_rows_) {
+        const gradus::variable_bound b = bounds_[std::size_t(j)];
+        if (b.sign > 0) xu[b.variable] = std::min(xu[b.variable], b.value);
+        else xl[b.variable] = std::max(xl[b.variable], b.value);
+      }
     }
     for (int k = 0; k < me; ++k) gl[k] = gu[k] = 0;
     for (std::size_t r = 0; r < general_.size(); ++r) {

@@ -222,7 +222,8 @@ inline auto hs108() {
                                          1 - gradus::square(x3 - x5) - gradus::square(x4 - x6) >= 0,
                                          1 - gradus::square(x3 - x7) - gradus::square(x4 - x8) >= 0, x3 * x9 >= 0,
                                          x5 * x8 - x6 * x7 >= 0, 1 - x9 * x9 >= 0,
-                                         1 - x1 * x1 - gradus::square(x2 - x9) >= 0, x1 * x4 - x2 * x3 >= 0,
+                                         1 - x1 * x1 - gradus::square(x2 - x9) >= 0,
+                                         1 - x7 * x7 - gradus::square(x8 - x9) >= 0, x1 * x4 - x2 * x3 >= 0,
                                          -x5 * x9 >= 0, x9 >= 0)),
               vector9d::Constant(1), -std::sqrt(3.0) / 2);
 }

@@ -119,6 +119,25 @@ struct bound_form<binary<op::sub, integer<N>, var<I>>> {
   static variable_bound of(const binary<op::sub, integer<N>, var<I>>&) { return {int(I), -1.0, double(N)}; }
 };
 
+/// Whether an expression is affine in the variables (its Hessian is zero): variables and
+/// constants combined by +, −, negation, and products and quotients with constants.
+template <class E> struct is_constant_node : std::false_type {};
+template <> struct is_constant_node<literal> : std::true_type {};
+template <long long N> struct is_constant_node<integer<N>> : std::true_type {};
+template <class E> struct is_affine : is_constant_node<E> {};
+template <std::size_t I> struct is_affine<var<I>> : std::true_type {};
+template <class E> struct is_affine<unary<op::neg, E>> : is_affine<E> {};
+template <class L, class R>
+struct is_affine<binary<op::add, L, R>> : std::bool_constant<is_affine<L>::value && is_affine<R>::value> {};
+template <class L, class R>
+struct is_affine<binary<op::sub, L, R>> : std::bool_constant<is_affine<L>::value && is_affine<R>::value> {};
+template <class L, class R>
+struct is_affine<binary<op::mul, L, R>>
+    : std::bool_constant<(is_constant_node<L>::value && is_affine<R>::value) ||
+                         (is_affine<L>::value && is_constant_node<R>::value)> {};
+template <class L, class R>
+struct is_affine<binary<op::div, L, R>> : std::bool_constant<is_affine<L>::value && is_constant_node<R>::value> {};
+
 template <class H>
 variable_bound bound_of(const H& h) {
   if constexpr (bound_form<H>::is_bound) return bound_form<H>::of(h);

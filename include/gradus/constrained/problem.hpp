@@ -85,10 +85,12 @@ struct constrained_problem<F, std::tuple<G...>, std::tuple<H...>> {
   }
 
  private:
+  // Bounds are evaluated directly (sign·(xᵢ − value), gradient ±eᵢ) and affine constraints
+  // contribute no curvature: neither needs a compiled tape, which keeps compile times down.
   template <class... E>
   static Eigen::Matrix<double, int(sizeof...(E)), 1> values_of(const std::tuple<E...>& es, const point& x) {
     Eigen::Matrix<double, int(sizeof...(E)), 1> v;
-    [&]<std::size_t... I>(std::index_sequence<I...>) { ((v[int(I)] = value(std::get<I>(es), x)), ...); }(
+    [&]<std::size_t... I>(std::index_sequence<I...>) { ((v[int(I)] = constraint_value(std::get<I>(es), x)), ...); }(
         std::index_sequence_for<E...>{});
     return v;
   }
@@ -96,7 +98,7 @@ struct constrained_problem<F, std::tuple<G...>, std::tuple<H...>> {
   static Eigen::Matrix<double, int(sizeof...(E)), variables> jacobian_of(const std::tuple<E...>& es, const point& x) {
     Eigen::Matrix<double, int(sizeof...(E)), variables> j;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-      ((j.row(int(I)) = gradient(std::get<I>(es), x).transpose()), ...);
+      ((j.row(int(I)) = constraint_gradient(std::get<I>(es), x).transpose()), ...);
     }(std::index_sequence_for<E...>{});
     return j;
   }
@@ -104,8 +106,31 @@ struct constrained_problem<F, std::tuple<G...>, std::tuple<H...>> {
   static void add_weighted_hessians(Eigen::Matrix<double, variables, variables>& w, const std::tuple<E...>& es,
                                     const point& x, const M& weights) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-      ((weights[int(I)] != 0 ? void(w += weights[int(I)] * hessian(std::get<I>(es), x)) : void()), ...);
+      ((detail::is_affine<E>::value || weights[int(I)] == 0
+            ? void()
+            : void(w += weights[int(I)] * hessian(std::get<I>(es), x))),
+       ...);
     }(std::index_sequence_for<E...>{});
+  }
+  template <class E>
+  static double constraint_value(const E& e, const point& x) {
+    if constexpr (detail::bound_form<E>::is_bound) {
+      const variable_bound b = detail::bound_form<E>::of(e);
+      return b.sign * (x[b.variable] - b.value);
+    } else {
+      return value(e, x);
+    }
+  }
+  template <class E>
+  static point constraint_gradient(const E& e, const point& x) {
+    if constexpr (detail::bound_form<E>::is_bound) {
+      point d = point::Zero();
+      const variable_bound b = detail::bound_form<E>::of(e);
+      d[b.variable] = b.sign;
+      return d;
+    } else {
+      return gradient(e, x);
+    }
   }
 };
 

@@ -133,18 +133,20 @@ kkt_result<P::variables, P::equalities, P::inequalities> solve_kkt(const P& prog
   detail::interior_point_storage<n, me, mi> storage;
   detail::arena workspace(storage.d.data(), storage.d.size(), storage.i.data(), storage.i.size());
   detail::interior_point_core core(cb, n, me, mi, prm, workspace, true);
-  const auto bounds = detail::inequality_bounds_of(program);
-  for (int j = 0; j < mi; ++j) {
-    core.bound_variable[j] = bounds[std::size_t(j)].variable;
-    core.bound_sign[j] = bounds[std::size_t(j)].sign;
-    core.bound_value[j] = bounds[std::size_t(j)].value;
+  if constexpr (mi > 0) {
+    const auto bounds = detail::inequality_bounds_of(program);
+    for (int j = 0; j < mi; ++j) {
+      core.bound_variable[j] = bounds[std::size_t(j)].variable;
+      core.bound_sign[j] = bounds[std::size_t(j)].sign;
+      core.bound_value[j] = bounds[std::size_t(j)].value;
+    }
   }
   for (int i = 0; i < n; ++i) core.x[i] = r.x[i];
   r.status = core.run(false);
   for (int i = 0; i < n; ++i) r.x[i] = core.x[i];
-  for (int k = 0; k < me; ++k) r.lambda[k] = core.lambda[k];
-  for (int j = 0; j < mi; ++j) r.alpha[j] = core.alpha[j];
-  r.value = core.f;
+  for (int k = 0; k < me; ++k) r.lambda[k] = core.unscaled_lambda(k);
+  for (int j = 0; j < mi; ++j) r.alpha[j] = core.unscaled_alpha(j);
+  r.value = core.unscaled_value();
   const detail::ipm_counters& c = core.counters();
   r.iterations = c.iterations;
   r.restoration_iterations = c.restoration_iterations;

@@ -36,6 +36,7 @@ struct ipm_parameters {
   double bound_push = 1e-2;           // κ₁: distance of x₀ and s₀ from their bounds
   double bound_frac = 1e-2;           // κ₂: … relative to the width of a two-sided bound
   bool centered_multipliers = false;  // α₀ = μ₀/s₀ instead of 1
+  bool scale = true;                  // gradient-based scaling of f, g and h at x₀
 };
 
 struct ipm_counters {
@@ -123,7 +124,7 @@ class interior_point_core {
   /// Workspace the core takes for a program with n variables, mₑ equalities, mᵢ inequalities.
   static constexpr std::size_t doubles_needed(std::size_t n, std::size_t me, std::size_t mi) noexcept {
     const std::size_t k = n + me;
-    return 9 * n + 16 * mi + 7 * me + 4 * k + me * n + mi * n + n * n + 3 * k * k;
+    return 9 * n + 20 * mi + 9 * me + 4 * k + me * n + mi * n + n * n + 3 * k * k;
   }
   static constexpr std::size_t ints_needed(std::size_t n, std::size_t me, std::size_t mi) noexcept {
     return mi + 2 * (n + me);
@@ -144,14 +145,17 @@ class interior_point_core {
       : n_(n), me_(me), mi_(mi), k_(n + me), cb_(cb), prm_(prm), arena_(a), with_restoration_(with_restoration),
         x(a.vector(n)), grad(a.vector(n)), trial_x_(a.vector(n)), soc_x_(a.vector(n)), dx_(a.vector(n)),
         soc_dx_(a.vector(n)), grad_lagrangian_(a.vector(n)), lower_(a.vector(n)), upper_(a.vector(n)),
-        s(a.vector(mi)), alpha(a.vector(mi)), h(a.vector(mi)), trial_s_(a.vector(mi)), trial_h_(a.vector(mi)),
-        soc_s_(a.vector(mi)), soc_h_(a.vector(mi)), ds_(a.vector(mi)), dalpha_(a.vector(mi)),
-        soc_ds_(a.vector(mi)), soc_dalpha_(a.vector(mi)), sigma_(a.vector(mi)), rs_(a.vector(mi)),
+        s(a.vector(mi)), y(a.vector(mi)), v(a.vector(mi)), h(a.vector(mi)), trial_s_(a.vector(mi)),
+        trial_h_(a.vector(mi)), soc_s_(a.vector(mi)), soc_h_(a.vector(mi)), ds_(a.vector(mi)), dy_(a.vector(mi)),
+        dv_(a.vector(mi)), soc_ds_(a.vector(mi)), soc_dy_(a.vector(mi)), sigma_(a.vector(mi)), rs_(a.vector(mi)),
         ch_(a.vector(mi)), bound_sign(a.vector(mi)), bound_value(a.vector(mi)), lambda(a.vector(me)),
         g(a.vector(me)), trial_g_(a.vector(me)), soc_g_(a.vector(me)), dlambda_(a.vector(me)),
         soc_dlambda_(a.vector(me)), cg_(a.vector(me)), rhs_(a.vector(k_)), z_(a.vector(k_)),
         residual_(a.vector(k_)), jg(a.matrix(me, n)), jh(a.matrix(mi, n)), w_(a.matrix(n, n)),
-        base_(a.matrix(k_, k_)), kkt_(a.matrix(k_, k_)), factorization_(a, k_), bound_variable(a.ints(mi)) {
+        base_(a.matrix(k_, k_)), kkt_(a.matrix(k_, k_)), factorization_(a, k_),
+        scaling_{cb, n, 1.0, a.vector(me), a.vector(mi), a.vector(me), a.vector(mi)}, bound_variable(a.ints(mi)) {
+    for (int k = 0; k < me; ++k) scaling_.equality[k] = 1;
+    for (int j = 0; j < mi; ++j) scaling_.inequality[j] = 1;
     for (int j = 0; j < mi; ++j) bound_variable[j] = -1;
   }
 
@@ -172,10 +176,13 @@ class interior_point_core {
   vector_view trial_x_, soc_x_, dx_, soc_dx_, grad_lagrangian_, lower_, upper_;
 
  public:
-  vector_view s, alpha, h;
+  vector_view s;  ///< slacks: h(x) + s = 0, s > 0
+  vector_view y;  ///< multipliers of h(x) + s = 0 (in the Hessian and ∇ₓL)
+  vector_view v;  ///< multipliers of s ≥ 0 (complementarity s·v = μ); y = v at a solution
+  vector_view h;
 
  private:
-  vector_view trial_s_, trial_h_, soc_s_, soc_h_, ds_, dalpha_, soc_ds_, soc_dalpha_, sigma_, rs_, ch_;
+  vector_view trial_s_, trial_h_, soc_s_, soc_h_, ds_, dy_, dv_, soc_ds_, soc_dy_, sigma_, rs_, ch_;
 
  public:
   vector_view bound_sign, bound_value;  ///< inequality j is sign·(x[bound_variable[j]] − value) ≤ 0
@@ -191,23 +198,96 @@ class interior_point_core {
   matrix_view w_, base_, kkt_;
   symmetric_indefinite factorization_;
 
+  /// Gradient-based scaling (as Ipopt's default): the method works on s_f·f, s_g∘g, s_h∘h with
+  /// each factor min(1, 100 / ‖gradient at x₀‖∞), and reports in the original units.
+  struct scaling {
+    ipm_callbacks original;
+    int n;
+    double objective;
+    vector_view equality, inequality;  // factors
+    vector_view lambda, alpha;         // scratch: the multipliers of the unscaled Hessian
+  } scaling_;
+  static double scaled_values(void* context, const double* x, double* g, double* h) {
+    auto& c = *static_cast<scaling*>(context);
+    const double f = c.original.values(c.original.context, x, g, h);
+    for (Eigen::Index k = 0; k < c.equality.size(); ++k) g[k] *= c.equality[k];
+    for (Eigen::Index j = 0; j < c.inequality.size(); ++j) h[j] *= c.inequality[j];
+    return f * c.objective;
+  }
+  static void scaled_derivatives(void* context, const double* x, double* grad, double* jg, double* jh) {
+    auto& c = *static_cast<scaling*>(context);
+    c.original.derivatives(c.original.context, x, grad, jg, jh);
+    const Eigen::Index me = c.equality.size(), mi = c.inequality.size(), n = Eigen::Index(c.n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      grad[i] *= c.objective;
+      for (Eigen::Index k = 0; k < me; ++k) jg[i * me + k] *= c.equality[k];
+      for (Eigen::Index j = 0; j < mi; ++j) jh[i * mi + j] *= c.inequality[j];
+    }
+  }
+  static void scaled_hessian(void* context, const double* x, double sigma, const double* lambda, const double* alpha,
+                             double* w) {
+    auto& c = *static_cast<scaling*>(context);
+    for (Eigen::Index k = 0; k < c.equality.size(); ++k) c.lambda[k] = lambda[k] * c.equality[k];
+    for (Eigen::Index j = 0; j < c.inequality.size(); ++j) c.alpha[j] = alpha[j] * c.inequality[j];
+    c.original.hessian(c.original.context, x, sigma * c.objective, c.lambda.data(), c.alpha.data(), w);
+  }
+  /// Chooses the factors from the derivatives at x (unscaled) and evaluates through them.
+  void choose_scaling() {
+    const double max_gradient = 100, min_factor = 1e-8;
+    auto factor = [&](double largest) { return largest > max_gradient ? std::max(min_factor, max_gradient / largest) : 1.0; };
+    scaling_.objective = factor(max_abs(grad));
+    for (int k = 0; k < me_; ++k) {
+      double largest = 0;
+      for (int i = 0; i < n_; ++i) largest = std::max(largest, std::abs(jg(k, i)));
+      scaling_.equality[k] = factor(largest);
+    }
+    for (int j = 0; j < mi_; ++j) {
+      double largest = 0;
+      for (int i = 0; i < n_; ++i) largest = std::max(largest, std::abs(jh(j, i)));
+      scaling_.inequality[j] = factor(largest);
+    }
+    cb_ = ipm_callbacks{&scaling_, scaled_values, scaled_derivatives, scaled_hessian};
+  }
+
  public:
   int* bound_variable;  ///< −1 for a general inequality
 
   const ipm_counters& counters() const noexcept { return counters_; }
   bool stopped_by_monitor() const noexcept { return stopped_; }
-  kkt_report report() const { return kkt_report_of(grad, g, jg, h, jh, lambda, alpha); }
+  /// The KKT residuals in the program's own units (the convergence test and the result).
+  kkt_report report() const {
+    kkt_report r = kkt_report_of(grad, g, jg, h, jh, lambda, v);  // of the scaled problem, α = v
+    const double sf = scaling_.objective;
+    r.stationarity /= sf;
+    r.complementarity /= sf;
+    r.primal_feasibility = 0;
+    r.dual_feasibility = 0;
+    for (int k = 0; k < me_; ++k)
+      r.primal_feasibility = std::max(r.primal_feasibility, std::abs(g[k]) / scaling_.equality[k]);
+    for (int j = 0; j < mi_; ++j) {
+      r.primal_feasibility = std::max(r.primal_feasibility, std::max(h[j] / scaling_.inequality[j], 0.0));
+      r.dual_feasibility = std::max(r.dual_feasibility, std::max(-v[j] * scaling_.inequality[j] / sf, 0.0));
+    }
+    return r;
+  }
+  /// f, λ and α in the program's own units.
+  double unscaled_value() const { return f / scaling_.objective; }
+  double unscaled_lambda(int k) const { return lambda[k] * scaling_.equality[k] / scaling_.objective; }
+  double unscaled_alpha(int j) const { return v[j] * scaling_.inequality[j] / scaling_.objective; }
 
   /// Runs from x (and s when slacks_given) to the end; the last iterate stays in the views.
   status run(bool slacks_given, monitor_function monitor = nullptr, void* monitor_context = nullptr) {
     stopped_ = false;
+    // The scaling factors come from the derivatives at the starting point as given (as in
+    // Ipopt), when they are finite there.
+    if (prm_.scale && evaluate_derivatives()) choose_scaling();
     if (!slacks_given) push_into_bounds();
     if (!evaluate_values(x, f, g, h) || !evaluate_derivatives()) return status::non_finite;
     if (!slacks_given) initialize_slacks();
     mu_ = prm_.mu_initial;
     tau_ = std::max(tau_min, 1 - mu_);
-    for (int j = 0; j < mi_; ++j) alpha[j] = prm_.centered_multipliers ? mu_ / s[j] : 1.0;
-    estimate_equality_multipliers();
+    for (int j = 0; j < mi_; ++j) v[j] = prm_.centered_multipliers ? mu_ / s[j] : 1.0;
+    estimate_multipliers();
     const double theta0 = theta(g, h, s);
     theta_max_ = 1e4 * std::max(1.0, theta0);
     theta_min_ = 1e-4 * std::max(1.0, theta0);
@@ -220,12 +300,12 @@ class interior_point_core {
       update_barrier(force_barrier_update);
       force_barrier_update = false;
 
-      cb_.hessian(cb_.context, x.data(), 1.0, lambda.data(), alpha.data(), w_.data());
+      cb_.hessian(cb_.context, x.data(), 1.0, lambda.data(), y.data(), w_.data());
       ++counters_.hessian_evaluations;
       if (!all_finite(w_)) return status::non_finite;
 
       ++counters_.iterations;
-      const bool have_step = factor() && solve_newton(g, hs_residual(), dx_, ds_, dlambda_, dalpha_);
+      const bool have_step = factor() && solve_newton(g, hs_residual(), dx_, ds_, dlambda_, dy_);
       const step_outcome outcome = have_step ? line_search() : step_outcome::failed;
 #ifdef GRADUS_IPM_TRACE
       std::fprintf(stderr, "%s it %3d mu %.2e f %.10e theta %.2e E %.2e dw %.1e out %d\n",
@@ -295,17 +375,17 @@ class interior_point_core {
   void compute_lagrangian_gradient() {
     for (int i = 0; i < n_; ++i) grad_lagrangian_[i] = grad[i];
     add_transpose_times(jg, lambda, grad_lagrangian_);
-    add_transpose_times(jh, alpha, grad_lagrangian_);
+    add_transpose_times(jh, y, grad_lagrangian_);
   }
   /// The scaled optimality error of the barrier problem, E_μ of [WB] (5) with s_max = 100.
   double barrier_error(double mu) {
-    const double multipliers = sum_abs(lambda) + sum_abs(alpha);
-    const double sd = me_ + mi_ > 0 ? std::max(s_max, multipliers / (me_ + mi_)) / s_max : 1.0;
-    const double sc = mi_ > 0 ? std::max(s_max, sum_abs(alpha) / mi_) / s_max : 1.0;
+    const double multipliers = sum_abs(lambda) + sum_abs(y) + sum_abs(v);
+    const double sd = me_ + mi_ > 0 ? std::max(s_max, multipliers / (me_ + 2 * mi_)) / s_max : 1.0;
+    const double sc = mi_ > 0 ? std::max(s_max, sum_abs(v) / mi_) / s_max : 1.0;
     compute_lagrangian_gradient();
     double e = std::max(max_abs(grad_lagrangian_) / sd, max_abs(g));
     for (int j = 0; j < mi_; ++j)
-      e = std::max({e, std::abs(h[j] + s[j]), std::abs(s[j] * alpha[j] - mu) / sc});
+      e = std::max({e, std::abs(y[j] - v[j]) / sd, std::abs(h[j] + s[j]), std::abs(s[j] * v[j] - mu) / sc});
     return e;
   }
 
@@ -343,32 +423,54 @@ class interior_point_core {
     for (int j = 0; j < mi_; ++j)
       s[j] = (bound_variable[j] >= 0 && -h[j] > 0) ? -h[j] : std::max(-h[j], floor);
   }
-  /// λ minimizing ‖∇f + J_gᵀλ + J_hᵀα‖, from [I J_gᵀ; J_g 0]; 0 when that is large or ill-defined.
-  void estimate_equality_multipliers() {
+  /// (λ, y) minimizing ‖∇f + J_gᵀλ + J_hᵀy‖² + ‖y − v‖² over the general rows ([WB] §3.6),
+  /// a bound row keeping y = v (as Ipopt's bound multipliers): with w_s = v − y and y = J_h w_x + v
+  /// eliminated, [I + J_Gᵀ J_G, J_gᵀ; J_g, 0] [w_x; λ] = [−∇f − J_hᵀv; 0], G the general rows.
+  /// λ and the general y are set to 0 when the estimate is large (> 10³) or ill-defined.
+  void estimate_multipliers() {
     for (int k = 0; k < me_; ++k) lambda[k] = 0;
-    if (me_ == 0) return;
+    for (int j = 0; j < mi_; ++j) y[j] = is_bound(j) ? v[j] : 0.0;
+    if (me_ + mi_ == 0) return;
     kkt_.setZero();
-    for (int i = 0; i < n_; ++i) kkt_(i, i) = 1;
+    for (int c = 0; c < n_; ++c)
+      for (int r = c; r < n_; ++r) {
+        double e = r == c ? 1.0 : 0.0;
+        for (int j = 0; j < mi_; ++j)
+          if (!is_bound(j)) e += jh(j, r) * jh(j, c);
+        kkt_(r, c) = kkt_(c, r) = e;
+      }
     for (int k = 0; k < me_; ++k)
       for (int i = 0; i < n_; ++i) kkt_(n_ + k, i) = kkt_(i, n_ + k) = jg(k, i);
     const inertia in = factorization_.factor(kkt_);
     if (in.positive != n_ || in.negative != me_) return;
-    for (int i = 0; i < n_; ++i) rhs_[i] = -grad[i];
+    for (int i = 0; i < n_; ++i) {
+      double r = -grad[i];
+      for (int j = 0; j < mi_; ++j) r -= jh(j, i) * v[j];
+      rhs_[i] = r;
+    }
     for (int k = 0; k < me_; ++k) rhs_[n_ + k] = 0;
-    for (int j = 0; j < mi_; ++j)
-      for (int i = 0; i < n_; ++i) rhs_[i] -= jh(j, i) * alpha[j];
     factorization_.solve(rhs_);
     double largest = 0;
     for (int k = 0; k < me_; ++k) largest = std::max(largest, std::abs(rhs_[n_ + k]));
+    for (int j = 0; j < mi_; ++j) {
+      double e = v[j];
+      if (!is_bound(j))
+        for (int i = 0; i < n_; ++i) e += jh(j, i) * rhs_[i];
+      dy_[j] = e;
+      largest = std::max(largest, std::abs(e));
+    }
     if (!std::isfinite(largest) || largest > 1e3) return;
     for (int k = 0; k < me_; ++k) lambda[k] = rhs_[n_ + k];
+    for (int j = 0; j < mi_; ++j) y[j] = dy_[j];
   }
+  bool is_bound(int j) const noexcept { return bound_variable[j] >= 0; }
 
   // ---- barrier parameter -------------------------------------------------------------------
   /// Monotone (Fiacco–McCormick) rule [WB] (7): while the barrier problem is solved to
   /// κ_ε·μ, μ ← max(ε/10, min(κ_μ μ, μ^θ_μ)); each decrease starts a new filter.
   void update_barrier(bool force) {
-    const double mu_min = prm_.tolerance / 10;
+    // Complementarity in the program's units is (scaled α·h)/s_f ≈ μ/s_f: stop μ low enough.
+    const double mu_min = prm_.tolerance / 10 * scaling_.objective;
     while (force || barrier_error(mu_) <= kappa_eps * mu_) {
       const double next = std::max(mu_min, std::min(kappa_mu * mu_, std::pow(mu_, theta_mu)));
       if (!(next < mu_)) break;
@@ -384,7 +486,7 @@ class interior_point_core {
   /// inertia correction of [WB] §3.1 (Algorithm IC): the smallest δ_w found that gives n
   /// positive and mₑ negative eigenvalues; δ_c > 0 when J_g is rank deficient.
   bool factor() {
-    for (int j = 0; j < mi_; ++j) sigma_[j] = alpha[j] / s[j];
+    for (int j = 0; j < mi_; ++j) sigma_[j] = v[j] / s[j];
     // Lower triangle of the base matrix.
     for (int c = 0; c < n_; ++c) {
       for (int r = c; r < n_; ++r) {
@@ -402,6 +504,14 @@ class interior_point_core {
       for (int i = 0; i < n_; ++i) kkt_(i, i) += dw;
       for (int k = n_; k < k_; ++k) kkt_(k, k) -= dc;
       const inertia in = factorization_.factor(kkt_);
+#ifdef GRADUS_IPM_TRACE_KKT
+      std::fprintf(stderr, "  factor dw %.2e dc %.2e inertia %d %d %d\n", dw, dc, in.positive, in.negative, in.zero);
+      for (int r = 0; r < k_; ++r) { for (int c = 0; c < k_; ++c) std::fprintf(stderr, " %10.4g", kkt_(r, c)); std::fprintf(stderr, "\n"); }
+      std::fprintf(stderr, " s:"); for (int j = 0; j < mi_; ++j) std::fprintf(stderr, " %g", s[j]);
+      std::fprintf(stderr, "\n v:"); for (int j = 0; j < mi_; ++j) std::fprintf(stderr, " %g", v[j]);
+      std::fprintf(stderr, "\n x:"); for (int j = 0; j < n_; ++j) std::fprintf(stderr, " %g", x[j]);
+      std::fprintf(stderr, "\n");
+#endif
       singular = in.zero > 0;
       return in.positive == n_ && in.negative == me_ && in.zero == 0;
     };
@@ -428,7 +538,7 @@ class interior_point_core {
   bool solve_newton(const vector_view& cg, const vector_view& ch, vector_view& dx, vector_view& ds,
                     vector_view& dl, vector_view& da) {
     compute_lagrangian_gradient();
-    for (int j = 0; j < mi_; ++j) rs_[j] = alpha[j] - mu_ / s[j];
+    for (int j = 0; j < mi_; ++j) rs_[j] = y[j] - mu_ / s[j];
     for (int i = 0; i < n_; ++i) {
       double v = -grad_lagrangian_[i];
       for (int j = 0; j < mi_; ++j) v -= jh(j, i) * (sigma_[j] * ch[j] - rs_[j]);
@@ -498,8 +608,9 @@ class interior_point_core {
     line_search_state ls{theta(g, h, s), phi(f, s), 0.0};
     for (int i = 0; i < n_; ++i) ls.dphi += grad[i] * dx_[i];
     for (int j = 0; j < mi_; ++j) ls.dphi -= mu_ * ds_[j] / s[j];
+    for (int j = 0; j < mi_; ++j) dv_[j] = mu_ / s[j] - v[j] - sigma_[j] * ds_[j];
     const double alpha_max = max_step(s, ds_);
-    const double alpha_dual = max_step(alpha, dalpha_);
+    const double alpha_dual = max_step(v, dv_);
 
     double step_size = 0;  // relative size of the step, for the tiny-step test
     for (int i = 0; i < n_; ++i) step_size = std::max(step_size, std::abs(dx_[i]) / (1 + std::abs(x[i])));
@@ -546,7 +657,8 @@ class interior_point_core {
     for (int j = 0; j < mi_; ++j) {
       s[j] = new_s[j];
       h[j] = new_h[j];
-      alpha[j] += alpha_dual * dalpha_[j];
+      v[j] += alpha_dual * dv_[j];
+      y[j] += (is_bound(j) ? alpha_dual : alpha_primal) * dy_[j];
     }
     for (int k = 0; k < me_; ++k) {
       g[k] = new_g[k];
@@ -567,7 +679,7 @@ class interior_point_core {
     for (int j = 0; j < mi_; ++j) ch_[j] = a * (h[j] + s[j]) + (trial_h_[j] + trial_s_[j]);
     double theta_old = ls.theta;
     for (int p = 0; p < max_soc; ++p) {
-      if (!solve_newton(cg_, ch_, soc_dx_, soc_ds_, soc_dlambda_, soc_dalpha_)) return false;
+      if (!solve_newton(cg_, ch_, soc_dx_, soc_ds_, soc_dlambda_, soc_dy_)) return false;
       const double a_soc = max_step(s, soc_ds_);
       for (int i = 0; i < n_; ++i) soc_x_[i] = x[i] + a_soc * soc_dx_[i];
       for (int j = 0; j < mi_; ++j) soc_s_[j] = s[j] + a_soc * soc_ds_[j];
@@ -590,7 +702,9 @@ class interior_point_core {
   /// primal Hessian of the barrier.
   void safeguard_multipliers() {
     for (int j = 0; j < mi_; ++j)
-      alpha[j] = std::clamp(alpha[j], mu_ / (kappa_sigma * s[j]), kappa_sigma * mu_ / s[j]);
+      v[j] = std::clamp(v[j], mu_ / (kappa_sigma * s[j]), kappa_sigma * mu_ / s[j]);
+    for (int j = 0; j < mi_; ++j)
+      if (is_bound(j)) y[j] = v[j];  // a bound's two multipliers are one (Ipopt's z)
   }
 
   // ---- feasibility restoration ([WB] §3.3, with the least-squares problem of restoration.hpp)

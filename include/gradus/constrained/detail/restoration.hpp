@@ -139,6 +139,7 @@ inline status interior_point_core::restore() {
   rp.bound_push = 0;  // (x, s) is already strictly inside t ≥ 0
   rp.bound_frac = 0;
   rp.centered_multipliers = true;
+  rp.scale = false;  // it works on the main phase's (scaled) program
   rp.max_iterations = prm_.max_iterations - counters_.iterations;
   interior_point_core resto(callbacks, n_ + mi_, 0, mi_, rp, arena_, false);
   for (int i = 0; i < n_; ++i) resto.x[i] = x[i];
@@ -170,8 +171,9 @@ inline status interior_point_core::restore() {
       result = status::non_finite;
       take_point = false;
     } else {
-      double left = max_abs(trial_g_);
-      for (int j = 0; j < mi_; ++j) left = std::max(left, trial_h_[j]);
+      double left = 0;  // the violation, in the program's own units
+      for (int k = 0; k < me_; ++k) left = std::max(left, std::abs(trial_g_[k]) / scaling_.equality[k]);
+      for (int j = 0; j < mi_; ++j) left = std::max(left, trial_h_[j] / scaling_.inequality[j]);
       if (left > prm_.tolerance) result = status::infeasible;  // end there, the evidence of infeasibility
       else filter_.clear();  // feasible but not acceptable to the old filter: start a new one
     }
@@ -187,7 +189,7 @@ inline status interior_point_core::restore() {
   f = monitor.value;
   if (!evaluate_derivatives()) return status::non_finite;
   if (result != status::converged) return result;
-  estimate_equality_multipliers();
+  estimate_multipliers();
   safeguard_multipliers();
   return status::converged;
 }
