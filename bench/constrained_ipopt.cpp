@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
   add(hs::hs028()), add(hs::hs029());
   add(hs::hs030()), add(hs::hs031()), add(hs::hs032()), add(hs::hs033()), add(hs::hs034()), add(hs::hs035());
   add(hs::hs036()), add(hs::hs037()), add(hs::hs038()), add(hs::hs039()), add(hs::hs040()), add(hs::hs042());
-  add(hs::hs043()), add(hs::hs044()), add(hs::hs046()), add(hs::hs048()), add(hs::hs049()), add(hs::hs050());
+  add(hs::hs043()), add(hs::hs044_local()), add(hs::hs046()), add(hs::hs048()), add(hs::hs049()), add(hs::hs050());
   add(hs::hs051()), add(hs::hs052()), add(hs::hs053()), add(hs::hs056());
   add(hs::hs060()), add(hs::hs061()), add(hs::hs063()), add(hs::hs064()), add(hs::hs065()), add(hs::hs066());
   add(hs::hs071()), add(hs::hs072()), add(hs::hs073()), add(hs::hs076()), add(hs::hs077()), add(hs::hs078());

@@ -212,6 +212,8 @@ inline auto hs104() {
                                             x7 >= 0.1, x7 <= 10, x8 >= 0.1, x8 <= 10)),
               x0, 3.9511634396);
 }
+/// The book's minimum is f = −√3/2; from x0 = (1, …, 1) both gradus and Ipopt reach the local
+/// minimum f = −0.6749814, so the tests leave it out and the benchmark keeps it.
 inline auto hs108() {
   auto [x1, x2, x3, x4, x5, x6, x7, x8, x9] = gradus::variables<9>();
   return make(108,

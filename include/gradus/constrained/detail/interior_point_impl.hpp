@@ -278,6 +278,16 @@ class interior_point_core {
   /// Runs from x (and s when slacks_given) to the end; the last iterate stays in the views.
   status run(bool slacks_given, monitor_function monitor = nullptr, void* monitor_context = nullptr) {
     stopped_ = false;
+    f = std::numeric_limits<double>::quiet_NaN();
+    grad.setZero();
+    g.setZero();
+    jg.setZero();
+    h.setZero();
+    jh.setZero();
+    lambda.setZero();
+    y.setZero();
+    v.setZero();
+    if (!slacks_given) s.setZero();
     // The scaling factors come from the derivatives at the starting point as given (as in
     // Ipopt), when they are finite there.
     if (prm_.scale && evaluate_derivatives()) choose_scaling();
