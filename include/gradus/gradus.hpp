@@ -2,6 +2,7 @@
 // The one public door: includes every part of the library.
 #pragma once
 
+#include <gradus/constrained.hpp>
 #include <gradus/core.hpp>
 #include <gradus/data.hpp>
 #include <gradus/diff.hpp>
