@@ -23,6 +23,8 @@
 
 #include <gradus/gradus.hpp>
 
+#include <catch2/catch.hpp>
+
 #include "derivative_laws.hpp"
 
 namespace gradus_test::differential {
@@ -149,6 +151,24 @@ void check_expression(const F& f, report& out, std::uint64_t seed, int points_pe
 template <std::uint64_t Base, int Depth, std::size_t... I>
 void check_all(report& out, int points_per_region, std::index_sequence<I...>) {
   (check_expression(random_expression<mix(Base + I), Depth>(), out, Base + I, points_per_region), ...);
+}
+
+/// Checks Count expressions of depth Depth from seeds Base, Base + 1, …, each at 3 × 4 points,
+/// prints the counts and the worst errors, and requires them within bounds.
+template <std::uint64_t Base, int Depth, std::size_t Count>
+void run_suite(const char* name) {
+  report r;
+  check_all<Base, Depth>(r, 4, std::make_index_sequence<Count>{});
+  std::cout << "differential " << name << ": " << r.types.size() << " distinct expression types, " << r.pairs
+            << " (expression, point) pairs; worst relative errors: modes " << r.modes << ", FD gradient "
+            << r.fd_gradient << ", FD Hessian " << r.fd_hessian << ", HVP " << r.hvp << "\n";
+  CHECK(r.types.size() >= Count * 9 / 10);  // the simplifier may fold a few seeds into one type
+  CHECK_FALSE(r.non_finite);
+  CHECK_FALSE(r.asymmetric);
+  CHECK(r.modes < 1e-12);
+  CHECK(r.hvp < 1e-12);
+  CHECK(r.fd_gradient < 1e-7);
+  CHECK(r.fd_hessian < 1e-6);
 }
 
 }  // namespace gradus_test::differential
