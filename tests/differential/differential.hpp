@@ -167,7 +167,7 @@ void run_suite(const char* name) {
   CHECK_FALSE(r.asymmetric);
   CHECK(r.modes < 1e-12);
   CHECK(r.hvp < 1e-12);
-  CHECK(r.fd_gradient < 1e-7);
+  CHECK(r.fd_gradient < 1e-6);  // DESIGN.md: ~1e-6 relative against finite differences
   CHECK(r.fd_hessian < 1e-6);
 }
 
