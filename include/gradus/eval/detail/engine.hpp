@@ -35,6 +35,12 @@
 
 namespace gradus::detail {
 
+/// + − × ÷. Tested by opcode, never by child count: logsumexp and softmax of two
+/// arguments also have two children.
+constexpr bool binary_arithmetic(opcode c) {
+  return c == opcode::add || c == opcode::sub || c == opcode::mul || c == opcode::div;
+}
+
 /// Calls f(integral_constant<I>) for I = 0 … N−1, unrolled at compile time so that every
 /// table lookup inside f folds to a constant; past Limit iterations (large dense loops) it
 /// becomes an ordinary loop, f(std::size_t), to keep code size and compile time bounded.
@@ -117,7 +123,7 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
   else if constexpr (n.code == opcode::col) v[K] = T(in.col(std::size_t(n.payload)));
   else if constexpr (n.code == opcode::literal) v[K] = in.lit(std::size_t(n.payload));
   else if constexpr (n.code == opcode::integer) v[K] = math::lift<T>(double(n.payload));
-  else if constexpr (n.count == 2) {
+  else if constexpr (binary_arithmetic(n.code)) {
     const T& a = v[Tape::child(K, 0)];
     const T& b = v[Tape::child(K, 1)];
     if constexpr (n.code == opcode::add) v[K] = a + b;
@@ -175,7 +181,7 @@ GRADUS_INLINE constexpr std::array<T, Tape::node(K).count> local_partials(const 
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
   const T one = math::lift<T>(1.0);
   std::array<T, n.count> d{};  // slots nothing reads stay zero (dead stores, removed)
-  if constexpr (n.count == 2) {
+  if constexpr (binary_arithmetic(n.code)) {
     constexpr bool da = Tape::depends(Tape::child(K, 0)), db = Tape::depends(Tape::child(K, 1));
     if constexpr (n.code == opcode::add) {
       if constexpr (da) d[0] = one;
@@ -216,7 +222,7 @@ template <class Tape, std::size_t K, class T, class In, class P, class Q>
 GRADUS_INLINE constexpr T local_second(const workspace<Tape, T>& w, const In& in, const T* d, P p, Q q) {
   constexpr tape_node n = Tape::node(K);
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
-  if constexpr (n.count == 2) {
+  if constexpr (binary_arithmetic(n.code)) {
     if constexpr (n.code == opcode::mul) return math::lift<T>(std::size_t(p) == std::size_t(q) ? 0.0 : 1.0);
     else if constexpr (n.code == opcode::div) {
       const T& b = w.v[Tape::child(K, 1)];
