@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
 
 
     for (const auto& e : gd.trace) out.row("%g,gradient descent,%zu,%.17g,%.17g,%.17g", kappa, e.iteration, e.x[0], e.x[1], e.value);
-    for (const auto& e : mom.trace) out.row("%g,momentum,%zu,%.17g,%.17g,%.17g", kappa, e.iteration, e.x[0], e.x[1], e.value);
+    for (const auto& e : mom.trace) out.row("%g,heavy-ball momentum,%zu,%.17g,%.17g,%.17g", kappa, e.iteration, e.x[0], e.x[1], e.value);
     for (const auto& e : nes.trace) out.row("%g,Nesterov,%zu,%.17g,%.17g,%.17g", kappa, e.iteration, e.x[0], e.x[1], e.value);
   }
   return 0;
