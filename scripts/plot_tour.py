@@ -128,7 +128,8 @@ def main():
         import matplotlib.pyplot as plt
         import numpy as np
     except ImportError:
-        print(f"\nmatplotlib is not installed (Debian: python3-matplotlib): plots skipped; the CSV data is in {folder}")
+        print(f"\nmatplotlib is not installed for {sys.executable} (Debian: python3-matplotlib): "
+              f"plots skipped; the CSV data is in {folder}")
         return
     written = []
     for name, draw in PLOTS.items():
