@@ -44,8 +44,9 @@ int main(int argc, char** argv) {
 
   tour::section("A learning rate too large: fixed step 0.25 > 2/10");
   const auto r = gradus::minimize(f, start, gradus::gradient_descent{.step = gradus::fixed_step{0.25}},
-                                  gradus::options{.max_iterations = 1000});
+                                  gradus::options{.max_iterations = 1000, .record_trace = true});
   std::printf("status: %s\n", std::string(to_string(r.status)).c_str());
   std::printf("%s\n", r.message().c_str());
+  for (const auto& e : r.trace) out.row("fixed 0.25 (diverges),%zu,%.17g", e.iteration, e.value);
   return r.status == gradus::status::diverged ? 0 : 1;
 }

@@ -59,14 +59,17 @@ def ill_conditioned(plt, np, rows, path):
 
 
 def schedules(plt, np, rows, path):
-    fig, ax = plt.subplots(figsize=(7, 4.5))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.5))
     for name, srows in group(rows, "schedule").items():
+        ax = right if "diverges" in name else left
         ax.semilogy(column(srows, "iteration"), column(srows, "value"), label=name)
-    ax.set_title("Gradient descent on (x² + 10y²)/2: step rules")
-    ax.set_xlabel("iteration")
-    ax.set_ylabel("f(x)")
-    ax.grid(True, alpha=0.3)
-    ax.legend(fontsize=8)
+    left.set_title("Gradient descent on (x² + 10y²)/2: step rules")
+    right.set_title("Fixed step 0.25 > 2/10: status diverged")
+    for ax in (left, right):
+        ax.set_xlabel("iteration")
+        ax.set_ylabel("f(x)")
+        ax.grid(True, alpha=0.3)
+        ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
