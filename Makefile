@@ -18,9 +18,11 @@ deps:
 configure: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DGRADUS_BUILD_BENCHMARKS=OFF $(CMAKE_ARGS)
 
+# The tour: builds the examples, runs them in reading order (CSV plot data under $(BUILD)/plots)
+# and draws the plots as PNG there with python3-matplotlib (skipped, with a message, without it).
 demo: configure
+	@scripts/install-deps.sh --plots || echo "make demo: python3-matplotlib could not be installed; plots will be skipped"
 	cmake --build $(BUILD) --target gradus_demo -j $(JOBS)
-	$(BUILD)/examples/gradus_demo
 
 test: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -51,6 +53,12 @@ bench:
 	      -DGRADUS_BUILD_TESTS=OFF -DGRADUS_BUILD_EXAMPLES=OFF $(CMAKE_ARGS)
 	cmake --build $(BENCH_DIR) -j $(JOBS)
 	cmake --build $(BENCH_DIR) --target run_benchmarks
+
+# API reference (HTML in $(BUILD)/docs/html); fails on any Doxygen warning.
+docs:
+	@scripts/install-deps.sh --docs
+	mkdir -p $(BUILD)/docs
+	GRADUS_DOCS_DIR=$(BUILD)/docs doxygen docs/Doxyfile
 
 install: configure
 	cmake --install $(BUILD) --prefix $(PREFIX)

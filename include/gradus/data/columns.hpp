@@ -11,7 +11,7 @@
 
 namespace gradus {
 
-/// The data placeholders col<0> … col<K−1> as a symbolic vector; binds as
+/// The data placeholders `col<0>` … `col<K−1>` as a symbolic vector; binds as
 /// auto [xi, yi] = gradus::columns<2>(), and X = columns<d>() works with dot(W, X).
 template <std::size_t K>
 constexpr auto columns() {

@@ -28,7 +28,7 @@ namespace gradus {
 struct unchecked_t {
   explicit constexpr unchecked_t() = default;
 };
-inline constexpr unchecked_t unchecked{};
+inline constexpr unchecked_t unchecked{};  ///< dataset(unchecked, xs, ...) skips the NaN/Inf scan
 
 namespace detail {
 
@@ -131,7 +131,7 @@ class dataset {
   static_assert(K >= 1, "gradus::dataset needs at least one column");
 
  public:
-  static constexpr std::size_t columns = K;
+  static constexpr std::size_t columns = K;  ///< number of columns K
 
   /// Checks lengths (equal, at least 1) and that every value is finite; throws
   /// std::invalid_argument naming the offending column (and row) otherwise.
@@ -204,10 +204,12 @@ template <class T> struct is_dataset : std::false_type {};
 template <std::size_t K> struct is_dataset<dataset<K>> : std::true_type {};
 }  // namespace detail
 
+/// gradus::dataset(xs, ys, ...) is a dataset of as many columns.
 template <class... R>
   requires(sizeof...(R) >= 1 && !((std::is_same_v<std::remove_cvref_t<R>, unchecked_t> ||
                                    detail::is_dataset<std::remove_cvref_t<R>>::value) || ...))
 dataset(R&&...) -> dataset<sizeof...(R)>;
+/// gradus::dataset(gradus::unchecked, xs, ...) likewise, without the NaN/Inf scan.
 template <class... R>
 dataset(unchecked_t, R&&...) -> dataset<sizeof...(R)>;
 

@@ -72,10 +72,10 @@ class loss_over_data {
   template <class, std::size_t, data_reduction, class> friend class loss_over_data;
 
  public:
-  using loss_type = Loss;
+  using loss_type = Loss;  ///< the per-example loss expression
   /// Number of parameters the loss uses (θ may have more coordinates; the rest get zeros).
   static constexpr std::size_t arity = arity_v<Loss>;
-  static constexpr data_reduction kind = R;
+  static constexpr data_reduction kind = R;  ///< mean or sum over the examples
 
   /// The objective over all rows of data (mean_over and sum_over call this).
   loss_over_data(const Loss& loss, const dataset<K>& data, data_options options = {})
@@ -86,6 +86,7 @@ class loss_over_data {
 
   /// Number of examples m this objective sums over.
   std::size_t size() const noexcept { return m_; }
+  /// The options it was made with (threads).
   const data_options& options() const noexcept { return options_; }
 
   /// J(θ).
