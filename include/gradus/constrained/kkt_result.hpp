@@ -88,7 +88,7 @@ struct kkt_result {
 
 template <int N, int ME, int MI>
 std::ostream& operator<<(std::ostream& os, const kkt_result<N, ME, MI>& k) {
-  const Eigen::IOFormat row(Eigen::FullPrecision, Eigen::DontAlignCols, ", ", ", ", "", "", "[", "]");
+  const Eigen::IOFormat row(Eigen::StreamPrecision, Eigen::DontAlignCols, ", ", ", ", "", "", "[", "]");
   os << k.message() << " after " << k.iterations << " iterations\n";
   os << "  x = " << k.x.transpose().format(row) << ", f(x) = " << k.value << '\n';
   if constexpr (ME > 0) os << "  lambda = " << k.lambda.transpose().format(row) << '\n';
