@@ -2,7 +2,10 @@
 // The one public door: includes every part of the library.
 #pragma once
 
+#include <gradus/constrained.hpp>
 #include <gradus/core.hpp>
+#include <gradus/data.hpp>
 #include <gradus/diff.hpp>
 #include <gradus/eval.hpp>
-#include <gradus/constrained.hpp>
+#include <gradus/objective.hpp>
+#include <gradus/optim.hpp>

@@ -236,6 +236,7 @@ std::string to_string(const E& e) {
   return out;
 }
 
+/// Writes to_string(e).
 template <class E>
 requires detail::printable<E> std::ostream& operator<<(std::ostream& os, const E& e) {
   return os << to_string(e);

@@ -153,7 +153,7 @@ concept variable = is_var_node<std::remove_cvref_t<X>>::value;
 
 /// ∂f/∂x, simplified: derivative(x*x + 2*x*y + pow<3>(y), x) prints as 2*x0 + 2*x1. For a
 /// symbolic vector f (a function ℝᵐ → ℝⁿ), the vector of the partial derivatives of its
-/// elements. x must be a variable: var<I>, or one bound from variables<N>().
+/// elements. x must be a variable: `var<I>`, or one bound from variables<N>().
 template <class F, class X>
 constexpr auto derivative(const F& f, const X&) {
   constexpr bool f_ok = expression<F> || symbolic_vector_type<F>;

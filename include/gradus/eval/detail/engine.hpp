@@ -35,6 +35,12 @@
 
 namespace gradus::detail {
 
+/// + − × ÷. Tested by opcode, never by child count: logsumexp and softmax of two
+/// arguments also have two children.
+constexpr bool binary_arithmetic(opcode c) {
+  return c == opcode::add || c == opcode::sub || c == opcode::mul || c == opcode::div;
+}
+
 /// Calls f(integral_constant<I>) for I = 0 … N−1, unrolled at compile time so that every
 /// table lookup inside f folds to a constant; past Limit iterations (large dense loops) it
 /// becomes an ordinary loop, f(std::size_t), to keep code size and compile time bounded.
@@ -117,7 +123,7 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
   else if constexpr (n.code == opcode::col) v[K] = T(in.col(std::size_t(n.payload)));
   else if constexpr (n.code == opcode::literal) v[K] = in.lit(std::size_t(n.payload));
   else if constexpr (n.code == opcode::integer) v[K] = math::lift<T>(double(n.payload));
-  else if constexpr (n.count == 2) {
+  else if constexpr (binary_arithmetic(n.code)) {
     const T& a = v[Tape::child(K, 0)];
     const T& b = v[Tape::child(K, 1)];
     if constexpr (n.code == opcode::add) v[K] = a + b;
@@ -151,6 +157,14 @@ GRADUS_INLINE constexpr void forward_values(workspace<Tape, T>& w, const In& in)
   for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { forward_node<Tape, k>(w, in); });
 }
 
+/// Only the values a gradient-only reverse sweep reads (see gradient_values).
+template <class Tape, class T, class In>
+GRADUS_INLINE constexpr void forward_values_for_gradient(workspace<Tape, T>& w, const In& in) {
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE {
+    if constexpr (gradient_values<Tape>::computed[k]) forward_node<Tape, k>(w, in);
+  });
+}
+
 // ---- local partials --------------------------------------------------------------------
 template <class Tape, std::size_t K, class T, class In>
 GRADUS_INLINE constexpr T pow_exponent(const In& in) {
@@ -159,20 +173,30 @@ GRADUS_INLINE constexpr T pow_exponent(const In& in) {
   else return math::lift<T>(0.0);
 }
 
-/// ∂φₖ/∂u for each child slot of node K.
+/// ∂φₖ/∂u for each child slot of node K that depends on a variable (the other slots are
+/// left unset: nothing reads them, and their inputs may not have been computed).
 template <class Tape, std::size_t K, class T, class In>
 GRADUS_INLINE constexpr std::array<T, Tape::node(K).count> local_partials(const workspace<Tape, T>& w, const In& in) {
   constexpr tape_node n = Tape::node(K);
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
   const T one = math::lift<T>(1.0);
-  std::array<T, n.count> d;
-  if constexpr (n.count == 2) {
-    const T& a = w.v[Tape::child(K, 0)];
-    const T& b = w.v[Tape::child(K, 1)];
-    if constexpr (n.code == opcode::add) d = {one, one};
-    else if constexpr (n.code == opcode::sub) d = {one, -one};
-    else if constexpr (n.code == opcode::mul) d = {b, a};
-    else d = {one / b, -w.v[K] / b};
+  std::array<T, n.count> d{};  // slots nothing reads stay zero (dead stores, removed)
+  if constexpr (binary_arithmetic(n.code)) {
+    constexpr bool da = Tape::depends(Tape::child(K, 0)), db = Tape::depends(Tape::child(K, 1));
+    if constexpr (n.code == opcode::add) {
+      if constexpr (da) d[0] = one;
+      if constexpr (db) d[1] = one;
+    } else if constexpr (n.code == opcode::sub) {
+      if constexpr (da) d[0] = one;
+      if constexpr (db) d[1] = -one;
+    } else if constexpr (n.code == opcode::mul) {
+      if constexpr (da) d[0] = w.v[Tape::child(K, 1)];
+      if constexpr (db) d[1] = w.v[Tape::child(K, 0)];
+    } else {
+      const T inv = one / w.v[Tape::child(K, 1)];
+      if constexpr (da) d[0] = inv;
+      if constexpr (db) d[1] = -(w.v[K] * inv);
+    }
   } else if constexpr (n.code == opcode::logsumexp || n.code == opcode::softmax) {
     const T inv = one / w.aux[A + n.count];
     static_for<n.count>([&](auto i) GRADUS_LAMBDA_INLINE { d[i] = w.aux[A + i] * inv; });
@@ -182,8 +206,13 @@ GRADUS_INLINE constexpr std::array<T, Tape::node(K).count> local_partials(const 
       d[std::size_t(n.payload)] += y;
     }
   } else if constexpr (n.count == 1) {
-    d[0] = unary_d1<n.code, n.payload>(w.v[Tape::child(K, 0)], w.v[K], pow_exponent<Tape, K, T>(in),
-                                       unary_aux<Tape, K>(w));
+    constexpr opcode C = n.code;
+    // Read only what the rule reads (see reads_of_partial): the rest may not be computed.
+    constexpr partial_reads r = reads_of_partial(n, 0);
+    T u = math::lift<T>(0.0), y = math::lift<T>(0.0);
+    if constexpr ((r.children & 1u) != 0) u = w.v[Tape::child(K, 0)];
+    if constexpr (r.own && C != opcode::sigmoid && C != opcode::softplus && C != opcode::log_sigmoid) y = w.v[K];
+    d[0] = unary_d1<C, n.payload>(u, y, pow_exponent<Tape, K, T>(in), unary_aux<Tape, K>(w));
   }
   return d;
 }
@@ -193,7 +222,7 @@ template <class Tape, std::size_t K, class T, class In, class P, class Q>
 GRADUS_INLINE constexpr T local_second(const workspace<Tape, T>& w, const In& in, const T* d, P p, Q q) {
   constexpr tape_node n = Tape::node(K);
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
-  if constexpr (n.count == 2) {
+  if constexpr (binary_arithmetic(n.code)) {
     if constexpr (n.code == opcode::mul) return math::lift<T>(std::size_t(p) == std::size_t(q) ? 0.0 : 1.0);
     else if constexpr (n.code == opcode::div) {
       const T& b = w.v[Tape::child(K, 1)];
