@@ -59,7 +59,7 @@
 
 #include <gradus/constrained/kkt_result.hpp>
 #include <gradus/constrained/nonlinear_program.hpp>
-#include <gradus/constrained/status.hpp>
+#include <gradus/optim/status.hpp>
 
 #define GRADUS_CONSTRAINED_INTERNAL
 #include <gradus/constrained/detail/interior_point_impl.hpp>

@@ -22,7 +22,7 @@
 #include <gradus/constrained/detail/symmetric_indefinite.hpp>
 #include <gradus/constrained/detail/workspace.hpp>
 #include <gradus/constrained/kkt_result.hpp>
-#include <gradus/constrained/status.hpp>
+#include <gradus/optim/status.hpp>
 
 namespace gradus::detail {
 
