@@ -7,12 +7,19 @@
 // gradus: tolerance 1e-8 on the absolute KKT residuals). The Ipopt application is created and
 // initialized once; each timed Ipopt solve is one OptimizeTNLP call.
 //
-// Names: kkt/hsNNN/<variables>/gradus and kkt/hsNNN/<variables>/ipopt. Counters: iterations,
-// and converged (1 or 0). Before anything is timed the program solves every problem with both
-// and prints a table (iterations, optimal values, agreement) to stderr.
+// Names: kkt/hsNNN/<variables>/gradus and kkt/hsNNN/<variables>/ipopt. Counters: kkt_iterations,
+// and converged (1 or 0). Before anything is timed the program solves every problem with both,
+// prints a table (iterations, optimal values) to stderr, and stops if either solver fails or
+// their optimal values differ by more than 1e-5 (relative).
+// Register with (Debian: coinor-libipopt-dev)
+//   pkg_check_modules(IPOPT QUIET IMPORTED_TARGET ipopt)
+//   if(IPOPT_FOUND)
+//     gradus_add_benchmark(gradus_bench_constrained_ipopt constrained_ipopt.cpp LIBS PkgConfig::IPOPT)
+//   endif()
+// and the report's baseline BASELINES["kkt"] = "ipopt".
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,9 +27,10 @@
 #include <IpIpoptApplication.hpp>
 #include <IpSolveStatistics.hpp>
 
-#include "hs_problems_a.hpp"
-#include "hs_problems_b.hpp"
-#include "hs_problems_c.hpp"
+#include "../tests/constrained/hs_problems_a.hpp"
+#include "../tests/constrained/hs_problems_b.hpp"
+#include "../tests/constrained/hs_problems_c.hpp"
+#include "bench_support.hpp"
 #include "ipopt_program.hpp"
 
 namespace {
@@ -52,8 +60,8 @@ std::vector<comparison> table;
 template <class P>
 void add(const hs::instance<P>& p) {
   constexpr int n = P::variables;
-  char label[64];
-  std::snprintf(label, sizeof label, "kkt/hs%03d/%d/", p.number, n);
+  char workload[16];
+  std::snprintf(workload, sizeof workload, "hs%03d", p.number);
 
   comparison c{p.number, n, 0, 0, false, false, 0, 0, p.f_star};
   const auto k = gradus::solve_kkt(p.prob, p.x0);
@@ -69,8 +77,11 @@ void add(const hs::instance<P>& p) {
     c.ipopt_value = nlp->value;
   }
   table.push_back(c);
+  if (!c.gradus_converged || !c.ipopt_converged ||
+      !(std::abs(c.gradus_value - c.ipopt_value) <= 1e-5 * std::max(1.0, std::abs(c.ipopt_value))))
+    gradus_bench::fail(std::string(workload) + ": gradus and Ipopt do not agree on the solution");
 
-  benchmark::RegisterBenchmark((std::string(label) + "gradus").c_str(), [p](benchmark::State& state) {
+  benchmark::RegisterBenchmark(gradus_bench::name("kkt", workload, n, "gradus").c_str(), [p](benchmark::State& state) {
     int iterations = 0;
     bool converged = false;
     for (auto _ : state) {
@@ -79,10 +90,10 @@ void add(const hs::instance<P>& p) {
       iterations = r.iterations;
       converged = r.converged();
     }
-    state.counters["iterations"] = iterations;
+    state.counters["kkt_iterations"] = iterations;
     state.counters["converged"] = converged;
   });
-  benchmark::RegisterBenchmark((std::string(label) + "ipopt").c_str(), [p](benchmark::State& state) {
+  benchmark::RegisterBenchmark(gradus_bench::name("kkt", workload, n, "ipopt").c_str(), [p](benchmark::State& state) {
     auto app = make_ipopt();
     Ipopt::SmartPtr<gradus_bench::ipopt_program<P>> nlp = new gradus_bench::ipopt_program<P>(p.prob, p.x0);
     const Ipopt::SmartPtr<Ipopt::TNLP> tnlp(GetRawPtr(nlp));
@@ -91,7 +102,7 @@ void add(const hs::instance<P>& p) {
       st = app->OptimizeTNLP(tnlp);
       benchmark::DoNotOptimize(nlp->value);
     }
-    state.counters["iterations"] = app->Statistics()->IterationCount();
+    state.counters["kkt_iterations"] = app->Statistics()->IterationCount();
     state.counters["converged"] = st == Ipopt::Solve_Succeeded;
   });
 }
@@ -130,6 +141,7 @@ int main(int argc, char** argv) {
   add(hs::hs079()), add(hs::hs080()), add(hs::hs081()), add(hs::hs083()), add(hs::hs093()), add(hs::hs100());
   add(hs::hs104()), add(hs::hs108()), add(hs::hs113());
   print_table();
+  gradus_bench::add_build_context();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -9,4 +9,4 @@
 #include <gradus/constrained/nonlinear_program.hpp>
 #include <gradus/constrained/problem.hpp>
 #include <gradus/constrained/solve_kkt.hpp>
-#include <gradus/constrained/status.hpp>
+#include <gradus/optim/status.hpp>

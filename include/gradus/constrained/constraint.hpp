@@ -26,13 +26,13 @@ namespace gradus {
 /// g(x) = 0.
 template <expression E>
 struct equality_constraint {
-  E g;
+  E g;  ///< the expression that must vanish
 };
 
 /// h(x) ≤ 0.
 template <expression E>
 struct inequality_constraint {
-  E h;
+  E h;  ///< the expression that must be ≤ 0
 };
 
 namespace detail {
@@ -47,33 +47,33 @@ template <class C>
 concept constraint = detail::is_equality_constraint<std::remove_cvref_t<C>>::value ||
                      detail::is_inequality_constraint<std::remove_cvref_t<C>>::value;
 
-// a == b with expressions on both sides: g = a − b.
+/// a == b with expressions on both sides: the equality g = a − b = 0.
 template <expression L, expression R>
 constexpr auto operator==(const L& l, const R& r) {
   auto g = detail::make_sub(l, r);
   return equality_constraint<decltype(g)>{g};
 }
-// e == c: g = e − c.
+/// e == c for a number c: the equality g = e − c = 0.
 template <expression L, arithmetic R>
 constexpr auto operator==(const L& l, const R& r) {
   auto g = detail::make_sub(l, literal(static_cast<double>(r)));
   return equality_constraint<decltype(g)>{g};
 }
-// c == e: g = e − c (the same constraint as e == c).
+/// c == e for a number c: the same equality as e == c, g = e − c = 0.
 template <arithmetic L, expression R>
 constexpr auto operator==(const L& l, const R& r) {
   auto g = detail::make_sub(r, literal(static_cast<double>(l)));
   return equality_constraint<decltype(g)>{g};
 }
 
-// a <= b: h = a − b.
+/// a <= b: the inequality h = a − b ≤ 0 (a or b may be a number).
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr auto operator<=(const L& l, const R& r) {
   auto h = detail::make_sub(detail::as_expression(l), detail::as_expression(r));
   return inequality_constraint<decltype(h)>{h};
 }
-// a >= b: h = b − a.
+/// a >= b: the inequality h = b − a ≤ 0 (a or b may be a number).
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr auto operator>=(const L& l, const R& r) {

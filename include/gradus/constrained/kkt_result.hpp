@@ -17,7 +17,7 @@
 
 #include <Eigen/Core>
 
-#include <gradus/constrained/status.hpp>
+#include <gradus/optim/status.hpp>
 
 namespace gradus {
 
@@ -44,6 +44,7 @@ struct kkt_report {
   }
 };
 
+/// Prints the four residuals on one line.
 inline std::ostream& operator<<(std::ostream& os, const kkt_report& r) {
   return os << "stationarity " << r.stationarity << ", primal feasibility " << r.primal_feasibility
             << ", dual feasibility " << r.dual_feasibility << ", complementarity " << r.complementarity;
@@ -52,11 +53,11 @@ inline std::ostream& operator<<(std::ostream& os, const kkt_report& r) {
 /// What solve_kkt returns for n variables, mₑ equalities and mᵢ inequalities.
 template <int N, int ME, int MI>
 struct kkt_result {
-  Eigen::Matrix<double, N, 1> x;
+  Eigen::Matrix<double, N, 1> x;       ///< the last iterate (the solution when converged)
   double value = 0;                    ///< f(x)
   Eigen::Matrix<double, ME, 1> lambda;  ///< one per equality, either sign
   Eigen::Matrix<double, MI, 1> alpha;   ///< one per inequality (order written), ≥ 0
-  gradus::status status = gradus::status::max_iterations;
+  gradus::status status = gradus::status::max_iterations;  ///< how the run ended
   int iterations = 0;                  ///< interior-point iterations, restoration included
   int restoration_iterations = 0;      ///< of which in the feasibility restoration phase
   int function_evaluations = 0;        ///< evaluations of f (with g and h)
@@ -64,8 +65,10 @@ struct kkt_result {
   int hessian_evaluations = 0;         ///< evaluations of ∇²ₓL
   kkt_report residuals;                ///< at (x, lambda, alpha)
 
+  /// Whether every KKT residual met the tolerance.
   bool converged() const noexcept { return status == gradus::status::converged; }
 
+  /// The status in words.
   std::string message() const {
     switch (status) {
       case gradus::status::converged:
@@ -86,9 +89,10 @@ struct kkt_result {
   }
 };
 
+/// Prints the KKT report: the message, x, f(x), λ, α and the residuals.
 template <int N, int ME, int MI>
 std::ostream& operator<<(std::ostream& os, const kkt_result<N, ME, MI>& k) {
-  const Eigen::IOFormat row(Eigen::FullPrecision, Eigen::DontAlignCols, ", ", ", ", "", "", "[", "]");
+  const Eigen::IOFormat row(Eigen::StreamPrecision, Eigen::DontAlignCols, ", ", ", ", "", "", "[", "]");
   os << k.message() << " after " << k.iterations << " iterations\n";
   os << "  x = " << k.x.transpose().format(row) << ", f(x) = " << k.value << '\n';
   if constexpr (ME > 0) os << "  lambda = " << k.lambda.transpose().format(row) << '\n';

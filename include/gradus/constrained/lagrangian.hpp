@@ -18,6 +18,8 @@
 
 namespace gradus {
 
+/// L(x, λ, α) = f + Σλᵢgᵢ + Σαⱼhⱼ as an expression over (x, λ, α): var<n + i> is λᵢ and
+/// var<n + mₑ + j> is αⱼ.
 template <class F, class... G, class... H>
 constexpr auto lagrangian(const constrained_problem<F, std::tuple<G...>, std::tuple<H...>>& prob) {
   constexpr std::size_t n = std::size_t(constrained_problem<F, std::tuple<G...>, std::tuple<H...>>::variables);

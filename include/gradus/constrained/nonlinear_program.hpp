@@ -28,9 +28,9 @@ namespace gradus {
 /// One inequality hⱼ(x) = sign·(x[variable] − value) ≤ 0 seen as a bound: sign = +1 for
 /// x[variable] ≤ value, −1 for x[variable] ≥ value. variable = −1 marks a general inequality.
 struct variable_bound {
-  int variable = -1;
-  double sign = 0;
-  double value = 0;
+  int variable = -1;  ///< the index of the variable, or −1 for a general inequality
+  double sign = 0;    ///< +1 for an upper bound, −1 for a lower bound
+  double value = 0;   ///< the bound
 };
 
 namespace detail {

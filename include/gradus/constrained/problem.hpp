@@ -30,7 +30,7 @@ namespace gradus {
 /// The constraints of a problem, as written: subject_to(c1, c2, ...).
 template <class... Cs>
 struct constraint_set {
-  std::tuple<Cs...> constraints;
+  std::tuple<Cs...> constraints;  ///< in the order written
 };
 
 /// Groups constraints written with ==, <= and >= (bounds included): subject_to(x + y == 1, x >= 0).

@@ -17,7 +17,7 @@
 #include <gradus/constrained/interior_point.hpp>
 #include <gradus/constrained/kkt_result.hpp>
 #include <gradus/constrained/nonlinear_program.hpp>
-#include <gradus/constrained/status.hpp>
+#include <gradus/optim/status.hpp>
 
 namespace gradus {
 
@@ -157,6 +157,7 @@ kkt_result<P::variables, P::equalities, P::inequalities> solve_kkt(const P& prog
   return r;
 }
 
+/// Rejects, with a sentence, a first argument that is not a problem.
 template <class P, class X0>
   requires(!nonlinear_program<P>)
 void solve_kkt(const P&, const X0&, const kkt_options& = {}) {

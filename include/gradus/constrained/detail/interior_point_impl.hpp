@@ -17,15 +17,12 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
-#ifdef GRADUS_IPM_TRACE
-#include <cstdio>
-#endif
 
 #include <gradus/constrained/detail/filter.hpp>
 #include <gradus/constrained/detail/symmetric_indefinite.hpp>
 #include <gradus/constrained/detail/workspace.hpp>
 #include <gradus/constrained/kkt_result.hpp>
-#include <gradus/constrained/status.hpp>
+#include <gradus/optim/status.hpp>
 
 namespace gradus::detail {
 
@@ -317,11 +314,6 @@ class interior_point_core {
       ++counters_.iterations;
       const bool have_step = factor() && solve_newton(g, hs_residual(), dx_, ds_, dlambda_, dy_);
       const step_outcome outcome = have_step ? line_search() : step_outcome::failed;
-#ifdef GRADUS_IPM_TRACE
-      std::fprintf(stderr, "%s it %3d mu %.2e f %.10e theta %.2e E %.2e dw %.1e out %d\n",
-                   with_restoration_ ? " " : "R", counters_.iterations, mu_, f, theta(g, h, s),
-                   barrier_error(mu_), delta_w_last_, int(outcome));
-#endif
       if (outcome == step_outcome::tiny) force_barrier_update = true;
       if (outcome == step_outcome::failed) {
         if (!with_restoration_) return status::line_search_failed;
@@ -514,14 +506,6 @@ class interior_point_core {
       for (int i = 0; i < n_; ++i) kkt_(i, i) += dw;
       for (int k = n_; k < k_; ++k) kkt_(k, k) -= dc;
       const inertia in = factorization_.factor(kkt_);
-#ifdef GRADUS_IPM_TRACE_KKT
-      std::fprintf(stderr, "  factor dw %.2e dc %.2e inertia %d %d %d\n", dw, dc, in.positive, in.negative, in.zero);
-      for (int r = 0; r < k_; ++r) { for (int c = 0; c < k_; ++c) std::fprintf(stderr, " %10.4g", kkt_(r, c)); std::fprintf(stderr, "\n"); }
-      std::fprintf(stderr, " s:"); for (int j = 0; j < mi_; ++j) std::fprintf(stderr, " %g", s[j]);
-      std::fprintf(stderr, "\n v:"); for (int j = 0; j < mi_; ++j) std::fprintf(stderr, " %g", v[j]);
-      std::fprintf(stderr, "\n x:"); for (int j = 0; j < n_; ++j) std::fprintf(stderr, " %g", x[j]);
-      std::fprintf(stderr, "\n");
-#endif
       singular = in.zero > 0;
       return in.positive == n_ && in.negative == me_ && in.zero == 0;
     };
