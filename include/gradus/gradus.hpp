@@ -4,3 +4,4 @@
 
 #include <gradus/core.hpp>
 #include <gradus/eval.hpp>
+#include <gradus/analysis.hpp>
