@@ -95,9 +95,10 @@ constexpr auto make_div(L l, R r) {
   if constexpr (is_integer_node<R>::value) static_assert(R::value != 0, "gradus: division by the constant 0");
   if constexpr (zero_expression<L>) return integer<0>{};
   else if constexpr (one_expression<R>) return l;
-  else if constexpr (is_integer_node<L>::value && is_integer_node<R>::value && L::value % R::value == 0)
-    return integer<L::value / R::value>{};
-  else return binary<op::div, L, R>(l, r);
+  else if constexpr (is_integer_node<L>::value && is_integer_node<R>::value) {
+    if constexpr (L::value % R::value == 0) return integer<L::value / R::value>{};
+    else return binary<op::div, L, R>(l, r);
+  } else return binary<op::div, L, R>(l, r);
 }
 
 template <class E> struct is_neg : std::false_type {};
