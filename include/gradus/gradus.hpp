@@ -4,4 +4,5 @@
 
 #include <gradus/core.hpp>
 #include <gradus/eval.hpp>
+#include <gradus/optim.hpp>
 #include <gradus/analysis.hpp>
