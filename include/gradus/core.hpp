@@ -4,5 +4,6 @@
 #include <gradus/core/expression.hpp>
 #include <gradus/core/functions.hpp>
 #include <gradus/core/operators.hpp>
+#include <gradus/core/print.hpp>
 #include <gradus/core/traits.hpp>
 #include <gradus/core/vector.hpp>

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gradus/core.hpp>
+#include <gradus/diff.hpp>
 #include <gradus/eval.hpp>
 #include <gradus/optim.hpp>
 #include <gradus/analysis.hpp>

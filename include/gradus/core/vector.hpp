@@ -19,13 +19,26 @@
 namespace gradus {
 
 template <class... Es>
+struct symbolic_vector;
+
+template <class T> struct is_symbolic_vector : std::false_type {};
+template <class... Es> struct is_symbolic_vector<symbolic_vector<Es...>> : std::true_type {};
+template <class T>
+concept symbolic_vector_type = is_symbolic_vector<std::remove_cvref_t<T>>::value;
+
+/// A compile-time sized tuple of expressions; its elements may themselves be symbolic
+/// vectors (the rows of a symbolic matrix such as hessian_expr(f)).
+template <class... Es>
 struct symbolic_vector {
-  static_assert((expression<Es> && ...), "gradus::symbolic_vector: every element must be an expression");
+  static_assert(((expression<Es> || is_symbolic_vector<Es>::value) && ...),
+                "gradus::symbolic_vector: every element must be an expression (or a symbolic vector, for a matrix)");
   static constexpr std::size_t size = sizeof...(Es);
   std::tuple<Es...> elements;
 
   constexpr symbolic_vector() = default;
-  constexpr explicit symbolic_vector(Es... es) : elements(es...) {}
+  constexpr explicit symbolic_vector(Es... es)
+    requires(sizeof...(Es) > 0)
+      : elements(es...) {}
 
   template <std::size_t I>
   constexpr const auto& get() const& noexcept {
@@ -43,11 +56,6 @@ struct symbolic_vector {
     return std::get<I>(elements);
   }
 };
-
-template <class T> struct is_symbolic_vector : std::false_type {};
-template <class... Es> struct is_symbolic_vector<symbolic_vector<Es...>> : std::true_type {};
-template <class T>
-concept symbolic_vector_type = is_symbolic_vector<std::remove_cvref_t<T>>::value;
 
 /// The I-th element of a symbolic vector.
 template <std::size_t I, class... Es>

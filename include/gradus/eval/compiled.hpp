@@ -22,14 +22,14 @@ class compiled {
   static constexpr std::size_t columns = tape_type::columns;
   static constexpr std::size_t roots = tape_type::root_count;
 
-  constexpr explicit compiled(const Roots&... r) {
+  GRADUS_INLINE constexpr explicit compiled(const Roots&... r) {
     std::size_t slot = 0;
     (gather_literals(r, literals_, slot), ...);
   }
 
   /// Values of the roots. var(i) and col(j) are callables returning coordinates and columns.
   template <class T, class Var, class Col = no_columns>
-  constexpr std::array<T, roots> values(Var var, Col col = {}) const {
+  GRADUS_INLINE constexpr std::array<T, roots> values(Var var, Col col = {}) const {
     workspace<tape_type, T> w;
     forward_values(w, make_inputs<T>(var, col));
     std::array<T, roots> out{};
@@ -38,17 +38,19 @@ class compiled {
   }
 
   template <class T, class Var, class Col = no_columns>
-  constexpr T value(Var var, Col col = {}) const {
+  GRADUS_INLINE constexpr T value(Var var, Col col = {}) const {
     static_assert(roots == 1, "gradus: internal error: value() of a multi-root tape");
     workspace<tape_type, T> w;
     forward_values(w, make_inputs<T>(var, col));
     return w.v[tape_type::data.roots[0]];
   }
 
+  // The operations below (gradients, Hessians, tangents) are for single-root tapes.
+
   /// f and ∇f by one forward and one reverse sweep; grad(i, ∂f/∂xᵢ) is called for each of
   /// the arity variables (with 0 for a variable the expression does not use).
   template <class T, class Var, class Col, class Grad>
-  constexpr T value_and_gradient(Var var, Col col, Grad grad) const {
+  GRADUS_INLINE constexpr T value_and_gradient(Var var, Col col, Grad grad) const {
     const auto in = make_inputs<T>(var, col);
     workspace<tape_type, T> w;
     forward_values(w, in);
@@ -60,7 +62,7 @@ class compiled {
 
   /// f and ∇f by one forward sweep carrying sparse gradients (forward mode).
   template <class T, class Var, class Col, class Grad>
-  constexpr T value_and_gradient_forward(Var var, Col col, Grad grad) const {
+  GRADUS_INLINE constexpr T value_and_gradient_forward(Var var, Col col, Grad grad) const {
     const auto in = make_inputs<T>(var, col);
     workspace<tape_type, T> w;
     forward_values(w, in);
@@ -73,7 +75,7 @@ class compiled {
   /// The Jacobian of all roots (forward mode): jac(r, i, ∂fᵣ/∂xᵢ) for the variables each
   /// root depends on (the others are zero and not reported).
   template <class T, class Var, class Col, class Jac>
-  constexpr std::array<T, roots> values_and_jacobian(Var var, Col col, Jac jac) const {
+  GRADUS_INLINE constexpr std::array<T, roots> values_and_jacobian(Var var, Col col, Jac jac) const {
     const auto in = make_inputs<T>(var, col);
     workspace<tape_type, T> w;
     forward_values(w, in);
@@ -91,7 +93,7 @@ class compiled {
   /// gradients the curvature terms need) and one reverse sweep (adjoints and curvature).
   /// hess(r, c, x) adds x to entry (r, c), r <= c, and may be called several times per entry.
   template <class T, class Var, class Col, class Grad, class Hess>
-  constexpr T value_gradient_hessian(Var var, Col col, Grad grad, Hess hess) const {
+  GRADUS_INLINE constexpr T value_gradient_hessian(Var var, Col col, Grad grad, Hess hess) const {
     const auto in = make_inputs<T>(var, col);
     workspace<tape_type, T> w;
     forward_values(w, in);
@@ -105,7 +107,7 @@ class compiled {
 
   /// uᵀ∇f by one forward tangent sweep.
   template <class T, class Var, class Col, class Dir>
-  constexpr T directional_derivative(Var var, Col col, Dir dir) const {
+  GRADUS_INLINE constexpr T directional_derivative(Var var, Col col, Dir dir) const {
     const auto in = make_inputs<T>(var, col);
     workspace<tape_type, T> w;
     forward_values(w, in);
@@ -117,7 +119,7 @@ class compiled {
   /// H·w by forward-over-reverse (one tangent sweep, one second-order adjoint sweep);
   /// hv(i, (Hw)ᵢ) for each variable.
   template <class T, class Var, class Col, class Dir, class Out>
-  constexpr void hessian_vector_product(Var var, Col col, Dir dir, Out hv) const {
+  GRADUS_INLINE constexpr void hessian_vector_product(Var var, Col col, Dir dir, Out hv) const {
     const auto in = make_inputs<T>(var, col);
     workspace<tape_type, T> w;
     forward_values(w, in);
@@ -132,12 +134,12 @@ class compiled {
   std::array<double, tape_type::literals> literals_{};
 
   template <class T, class Var, class Col>
-  constexpr auto make_inputs(Var var, Col col) const {
+  GRADUS_INLINE constexpr auto make_inputs(Var var, Col col) const {
     return inputs<T, Var, std::array<double, tape_type::literals>, Col>{var, literals_, col};
   }
 
   template <class A, class Grad>
-  static constexpr void emit_gradient(const A& adj, Grad& grad) {
+  GRADUS_INLINE static constexpr void emit_gradient(const A& adj, Grad& grad) {
     using T = typename A::value_type;
     for (std::size_t i = 0; i < arity; ++i) {
       const std::size_t k = tape_type::var_node[i];
@@ -146,7 +148,7 @@ class compiled {
   }
 
   template <std::size_t R, class S, class Grad>
-  static constexpr void emit_root_gradient(const S& s, Grad&& grad) {
+  GRADUS_INLINE static constexpr void emit_root_gradient(const S& s, Grad&& grad) {
     using L = layout<tape_type>;
     using GL = typename S::gl;
     constexpr std::size_t k = tape_type::data.roots[R];

@@ -53,7 +53,7 @@ constexpr void check_plain_expression() {
 
 /// Calls f(point) with the point built from the arguments: one point object, or separate coordinates.
 template <class F, class... P>
-constexpr decltype(auto) with_point(F&& f, const P&... p) {
+GRADUS_INLINE constexpr decltype(auto) with_point(F&& f, const P&... p) {
   if constexpr (sizeof...(P) == 1 && (point<P> && ...)) {
     return f(p...);
   } else {
@@ -66,36 +66,40 @@ constexpr decltype(auto) with_point(F&& f, const P&... p) {
 }
 
 template <class T, int N>
-constexpr Eigen::Matrix<T, N, 1> zero_vector(std::size_t n) {
+Eigen::Matrix<T, N, 1> zero_vector(std::size_t n) {
   Eigen::Matrix<T, N, 1> v(static_cast<Eigen::Index>(n));
-  for (Eigen::Index i = 0; i < v.size(); ++i) v[i] = math::lift<T>(0.0);
+  v.setZero();
   return v;
 }
 
 template <class T, int N>
-constexpr Eigen::Matrix<T, N, N> zero_matrix(std::size_t n) {
+Eigen::Matrix<T, N, N> zero_matrix(std::size_t n) {
   Eigen::Matrix<T, N, N> m(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
-  for (Eigen::Index j = 0; j < m.cols(); ++j)
-    for (Eigen::Index i = 0; i < m.rows(); ++i) m(i, j) = math::lift<T>(0.0);
+  m.setZero();
   return m;
 }
 
-/// Copies the upper triangle into the lower one.
+/// A Hessian sink for the engine: adds each upper-triangle contribution to both (r, c) and
+/// (c, r), so no pass over the (mostly zero, for sparse problems) matrix is needed afterwards.
 template <class M>
-constexpr void mirror_upper(M& h) {
-  for (Eigen::Index j = 0; j < h.cols(); ++j)
-    for (Eigen::Index i = j + 1; i < h.rows(); ++i) h(i, j) = h(j, i);
+GRADUS_INLINE auto symmetric_adder(M& h) {
+  return [&h](std::size_t r, std::size_t c, const typename M::Scalar& d) GRADUS_LAMBDA_INLINE {
+    auto* data = h.data();  // column-major
+    const std::size_t rows = std::size_t(h.rows());
+    data[r + c * rows] += d;
+    if (r != c) data[c + r * rows] += d;
+  };
 }
 
-template <class E, class P>
-constexpr auto gradient_at(const E& f, const P& p, bool forward) {
+template <bool Forward, class E, class P>
+GRADUS_INLINE auto gradient_at(const E& f, const P& p) {
   check_plain_expression<E>();
   check_point_size<arity_v<E>>(p, "gradus::gradient");
   using T = point_scalar_t<P>;
   auto g = zero_vector<T, point_size_v<P>>(point_size(p));
   const compiled<E> c(f);
-  auto put = [&g](std::size_t i, const T& x) { g[Eigen::Index(i)] = x; };
-  if (forward) c.template value_and_gradient_forward<T>(coordinate_reader(p), no_columns{}, put);
+  auto put = [&g](std::size_t i, const T& x) GRADUS_LAMBDA_INLINE { g[Eigen::Index(i)] = x; };
+  if constexpr (Forward) c.template value_and_gradient_forward<T>(coordinate_reader(p), no_columns{}, put);
   else c.template value_and_gradient<T>(coordinate_reader(p), no_columns{}, put);
   return g;
 }
@@ -103,9 +107,9 @@ constexpr auto gradient_at(const E& f, const P& p, bool forward) {
 
 /// f(p). Also f(p...) directly. For a symbolic vector F, the Eigen vector of its values.
 template <class E, class... P>
-constexpr auto value(const E& f, const P&... p) {
+GRADUS_INLINE constexpr auto value(const E& f, const P&... p) {
   return detail::with_point(
-      [&](const auto& x) {
+      [&](const auto& x) GRADUS_LAMBDA_INLINE {
         using X = std::remove_cvref_t<decltype(x)>;
         using T = point_scalar_t<X>;
         if constexpr (symbolic_vector_type<E>) {
@@ -129,32 +133,32 @@ constexpr auto value(const E& f, const P&... p) {
 /// ∇f(p), by reverse mode (one forward and one adjoint sweep, whatever the number of variables).
 template <class E, class... P>
   requires(!(std::is_same_v<P, forward_mode_t> || ...) && !(std::is_same_v<P, reverse_mode_t> || ...))
-constexpr auto gradient(const E& f, const P&... p) {
-  return detail::with_point([&](const auto& x) { return detail::gradient_at(f, x, false); }, p...);
+GRADUS_INLINE constexpr auto gradient(const E& f, const P&... p) {
+  return detail::with_point([&](const auto& x) GRADUS_LAMBDA_INLINE { return detail::gradient_at<false>(f, x); }, p...);
 }
 /// ∇f(p) by forward mode (sparse tangents: each node carries the derivatives of its own variables).
 template <class E, point P>
-constexpr auto gradient(const E& f, const P& p, forward_mode_t) {
-  return detail::gradient_at(f, p, true);
+GRADUS_INLINE constexpr auto gradient(const E& f, const P& p, forward_mode_t) {
+  return detail::gradient_at<true>(f, p);
 }
 /// ∇f(p) by reverse mode.
 template <class E, point P>
-constexpr auto gradient(const E& f, const P& p, reverse_mode_t) {
-  return detail::gradient_at(f, p, false);
+GRADUS_INLINE constexpr auto gradient(const E& f, const P& p, reverse_mode_t) {
+  return detail::gradient_at<false>(f, p);
 }
 
 /// f(p) and ∇f(p) in one pass; binds as auto [v, g].
 template <class E, class... P>
-constexpr auto value_and_gradient(const E& f, const P&... p) {
+GRADUS_INLINE constexpr auto value_and_gradient(const E& f, const P&... p) {
   return detail::with_point(
-      [&](const auto& x) {
+      [&](const auto& x) GRADUS_LAMBDA_INLINE {
         using X = std::remove_cvref_t<decltype(x)>;
         using T = point_scalar_t<X>;
         detail::check_plain_expression<E>();
         detail::check_point_size<arity_v<E>>(x, "gradus::value_and_gradient");
         auto g = detail::zero_vector<T, point_size_v<X>>(detail::point_size(x));
         const T v = detail::compiled<E>(f).template value_and_gradient<T>(
-            detail::coordinate_reader(x), detail::no_columns{}, [&g](std::size_t i, const T& d) { g[Eigen::Index(i)] = d; });
+            detail::coordinate_reader(x), detail::no_columns{}, [&g](std::size_t i, const T& d) GRADUS_LAMBDA_INLINE { g[Eigen::Index(i)] = d; });
         return value_and_gradient_result<T, decltype(g)>{v, g};
       },
       p...);
@@ -162,9 +166,9 @@ constexpr auto value_and_gradient(const E& f, const P&... p) {
 
 /// f(p), ∇f(p) and the exact, symmetric ∇²f(p) in one fused pass; binds as auto [v, g, H].
 template <class E, class... P>
-constexpr auto value_gradient_hessian(const E& f, const P&... p) {
+GRADUS_INLINE constexpr auto value_gradient_hessian(const E& f, const P&... p) {
   return detail::with_point(
-      [&](const auto& x) {
+      [&](const auto& x) GRADUS_LAMBDA_INLINE {
         using X = std::remove_cvref_t<decltype(x)>;
         using T = point_scalar_t<X>;
         detail::check_plain_expression<E>();
@@ -173,9 +177,8 @@ constexpr auto value_gradient_hessian(const E& f, const P&... p) {
         auto g = detail::zero_vector<T, point_size_v<X>>(n);
         auto h = detail::zero_matrix<T, point_size_v<X>>(n);
         const T v = detail::compiled<E>(f).template value_gradient_hessian<T>(
-            detail::coordinate_reader(x), detail::no_columns{}, [&g](std::size_t i, const T& d) { g[Eigen::Index(i)] = d; },
-            [&h](std::size_t r, std::size_t c, const T& d) { h(Eigen::Index(r), Eigen::Index(c)) += d; });
-        detail::mirror_upper(h);
+            detail::coordinate_reader(x), detail::no_columns{}, [&g](std::size_t i, const T& d) GRADUS_LAMBDA_INLINE { g[Eigen::Index(i)] = d; },
+            detail::symmetric_adder(h));
         return value_gradient_hessian_result<T, decltype(g), decltype(h)>{v, g, h};
       },
       p...);
@@ -183,13 +186,13 @@ constexpr auto value_gradient_hessian(const E& f, const P&... p) {
 
 /// The exact, symmetric Hessian ∇²f(p).
 template <class E, class... P>
-constexpr auto hessian(const E& f, const P&... p) {
+GRADUS_INLINE constexpr auto hessian(const E& f, const P&... p) {
   return value_gradient_hessian(f, p...).hessian;
 }
 
 /// uᵀ∇f(p), by one forward sweep.
 template <class E, point P, point U>
-constexpr auto directional_derivative(const E& f, const P& p, const U& u) {
+GRADUS_INLINE constexpr auto directional_derivative(const E& f, const P& p, const U& u) {
   detail::check_plain_expression<E>();
   detail::check_point_size<arity_v<E>>(p, "gradus::directional_derivative");
   detail::check_point_size<arity_v<E>>(u, "gradus::directional_derivative");
@@ -200,7 +203,7 @@ constexpr auto directional_derivative(const E& f, const P& p, const U& u) {
 
 /// ∇²f(p)·w, by forward-over-reverse: about the cost of two gradients, no Hessian formed.
 template <class E, point P, point W>
-constexpr auto hessian_vector_product(const E& f, const P& p, const W& w) {
+GRADUS_INLINE constexpr auto hessian_vector_product(const E& f, const P& p, const W& w) {
   detail::check_plain_expression<E>();
   detail::check_point_size<arity_v<E>>(p, "gradus::hessian_vector_product");
   detail::check_point_size<arity_v<E>>(w, "gradus::hessian_vector_product");
@@ -215,9 +218,9 @@ constexpr auto hessian_vector_product(const E& f, const P& p, const W& w) {
 /// The Jacobian of a symbolic vector F: ℝⁿ → ℝᵐ at p, an m × n Eigen matrix (forward mode,
 /// the rows sharing their common subexpressions).
 template <class... Es, class... P>
-constexpr auto jacobian(const symbolic_vector<Es...>& F, const P&... p) {
+GRADUS_INLINE constexpr auto jacobian(const symbolic_vector<Es...>& F, const P&... p) {
   return detail::with_point(
-      [&](const auto& x) {
+      [&](const auto& x) GRADUS_LAMBDA_INLINE {
         using X = std::remove_cvref_t<decltype(x)>;
         using T = point_scalar_t<X>;
         static_assert(columns_v<symbolic_vector<Es...>> == 0, "gradus::jacobian: this vector function reads data columns");
@@ -243,7 +246,7 @@ constexpr std::array<T, arity_v<E>> gradient_array(const E& f, const std::array<
   detail::check_point_size<arity_v<E>>(p, "gradus::gradient_array");
   std::array<T, arity_v<E>> g{};
   detail::compiled<E>(f).template value_and_gradient<T>(detail::coordinate_reader(p), detail::no_columns{},
-                                                        [&g](std::size_t i, const T& d) { g[i] = d; });
+                                                        [&g](std::size_t i, const T& d) GRADUS_LAMBDA_INLINE { g[i] = d; });
   return g;
 }
 

@@ -50,8 +50,8 @@ struct method_traits<adadelta> {
   static constexpr std::string_view name = "adadelta";
   template <class F, class X>
   static result<X> run(const adadelta& m, const F& f, X x0, const options& opts) {
-    detail::require(m.rho > 0 && m.rho < 1, "gradus::adadelta: rho must lie in (0, 1)");
-    detail::require(std::isfinite(m.epsilon) && m.epsilon > 0, "gradus::adadelta: epsilon must be positive");
+    detail::check_argument(m.rho > 0 && m.rho < 1, "gradus::adadelta: rho must lie in (0, 1)");
+    detail::check_argument(std::isfinite(m.epsilon) && m.epsilon > 0, "gradus::adadelta: epsilon must be positive");
     const Eigen::Index n = x0.size();
     return detail::drive(detail::adadelta_stepper<X>(m.rho, m.epsilon, n), f, std::move(x0), opts);
   }

@@ -46,7 +46,7 @@ struct method_traits<adagrad> {
   static constexpr std::string_view name = "adagrad";
   template <class F, class X>
   static result<X> run(const adagrad& m, const F& f, X x0, const options& opts) {
-    detail::require(std::isfinite(m.epsilon) && m.epsilon > 0, "gradus::adagrad: epsilon must be positive");
+    detail::check_argument(std::isfinite(m.epsilon) && m.epsilon > 0, "gradus::adagrad: epsilon must be positive");
     const Eigen::Index n = x0.size();
     return detail::with_rate(m.learning_rate, "gradus::adagrad", [&](const auto& eta) {
       using S = std::remove_cvref_t<decltype(eta)>;

@@ -66,10 +66,10 @@ struct adam_stepper {
 
 template <class M, class F, class X>
 result<X> run_adam(const M& m, double decoupled_decay, const F& f, X x0, const options& opts, const char* who) {
-  require(m.beta1 >= 0 && m.beta1 < 1, std::string(who) + ": beta1 must lie in [0, 1)");
-  require(m.beta2 >= 0 && m.beta2 < 1, std::string(who) + ": beta2 must lie in [0, 1)");
-  require(std::isfinite(m.epsilon) && m.epsilon > 0, std::string(who) + ": epsilon must be positive");
-  require(std::isfinite(decoupled_decay) && decoupled_decay >= 0, std::string(who) + ": weight_decay must be >= 0");
+  check_argument(m.beta1 >= 0 && m.beta1 < 1, who, "beta1 must lie in [0, 1)");
+  check_argument(m.beta2 >= 0 && m.beta2 < 1, who, "beta2 must lie in [0, 1)");
+  check_argument(std::isfinite(m.epsilon) && m.epsilon > 0, who, "epsilon must be positive");
+  check_argument(std::isfinite(decoupled_decay) && decoupled_decay >= 0, who, "weight_decay must be >= 0");
   const Eigen::Index n = x0.size();
   return with_rate(m.learning_rate, who, [&](const auto& eta) {
     using S = std::remove_cvref_t<decltype(eta)>;

@@ -3,8 +3,8 @@
 // The step λ_k comes from the step_rule (step_rule.hpp): a fixed size or a schedule ηₖ, or a
 // line search along d_k = −ĝ_k (line_search.hpp). Line searches start from λ₀ = rule.initial on
 // the first iteration; afterwards backtracking starts from λ_{k−1}/β (so the step can grow
-// again after a shrink), strong Wolfe from λ_{k−1}·(ĝ_{k−1}ᵀd_{k−1})/(ĝ_kᵀd_k) (Nocedal &
-// Wright §3.5), and exact_quadratic_step from ε* = ĝᵀĝ / ĝᵀHĝ.
+// again after a shrink), strong Wolfe from max(λ_{k−1}, λ_{k−1}·(ĝ_{k−1}ᵀd_{k−1})/(ĝ_kᵀd_k))
+// (Nocedal & Wright §3.5, never shrinking the last step), and exact_quadratic_step from ε* = ĝᵀĝ / ĝᵀHĝ.
 #pragma once
 
 #include <cmath>
@@ -67,7 +67,8 @@ struct searched_descent {
     if constexpr (std::is_same_v<Rule, backtracking>) {
       r = move_along(ev, it, direction, slope, rule, first ? rule.initial : last_step / rule.beta, work);
     } else if constexpr (std::is_same_v<Rule, strong_wolfe>) {
-      r = move_along(ev, it, direction, slope, rule, first ? rule.initial : last_step * last_slope / slope, work);
+      r = move_along(ev, it, direction, slope, rule,
+                     first ? rule.initial : std::fmax(last_step, last_step * last_slope / slope), work);
     } else {
       static_assert(std::is_same_v<Rule, exact_quadratic_step>);
       ev.hessian_vector_product(it.x, direction, work.gradient);  // H d

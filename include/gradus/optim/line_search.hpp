@@ -16,11 +16,17 @@
 //   does not decrease f is shortened); when gᵀHg <= 0 the model has no minimum and the step
 //   falls back to backtracking from λ₀.
 //
-// A trial value that is NaN or ±∞ above φ(0) counts as "too far": the step is shortened.
+// A trial value that is NaN or +∞ counts as "too far": the step is shortened. Accepted steps
+// decrease f strictly, so a step lost in rounding (x + λd == x) is never accepted. Near a
+// minimizer the decrease can fall below the rounding error of f; when φ(λ) equals φ(0) to
+// within 16 ulp and even the first trial's predicted decrease −λ₀φ'(0) is
+// within 1000× that, sufficient decrease is judged by the slope instead, as in Hager & Zhang's
+// approximate Wolfe conditions: φ'(λ) <= (2c₁ − 1) φ'(0) (exact for a quadratic φ).
 #pragma once
 
 #include <cmath>
 #include <concepts>
+#include <limits>
 #include <cstddef>
 #include <string>
 
@@ -74,15 +80,15 @@ struct line_search_result {
 
 namespace detail {
 inline void check_rule(const backtracking& r) {
-  require(r.alpha > 0 && r.alpha < 0.5, "gradus::backtracking: alpha must lie in (0, 1/2)");
-  require(r.beta > 0 && r.beta < 1, "gradus::backtracking: beta must lie in (0, 1)");
-  require(std::isfinite(r.initial) && r.initial > 0, "gradus::backtracking: the initial step must be positive");
-  require(r.max_evaluations > 0, "gradus::backtracking: max_evaluations must be at least 1");
+  check_argument(r.alpha > 0 && r.alpha < 0.5, "gradus::backtracking: alpha must lie in (0, 1/2)");
+  check_argument(r.beta > 0 && r.beta < 1, "gradus::backtracking: beta must lie in (0, 1)");
+  check_argument(std::isfinite(r.initial) && r.initial > 0, "gradus::backtracking: the initial step must be positive");
+  check_argument(r.max_evaluations > 0, "gradus::backtracking: max_evaluations must be at least 1");
 }
 inline void check_rule(const strong_wolfe& r) {
-  require(r.c1 > 0 && r.c1 < r.c2 && r.c2 < 1, "gradus::strong_wolfe: the constants must satisfy 0 < c1 < c2 < 1");
-  require(std::isfinite(r.initial) && r.initial > 0, "gradus::strong_wolfe: the initial step must be positive");
-  require(r.max_evaluations > 1, "gradus::strong_wolfe: max_evaluations must be at least 2");
+  check_argument(r.c1 > 0 && r.c1 < r.c2 && r.c2 < 1, "gradus::strong_wolfe: the constants must satisfy 0 < c1 < c2 < 1");
+  check_argument(std::isfinite(r.initial) && r.initial > 0, "gradus::strong_wolfe: the initial step must be positive");
+  check_argument(r.max_evaluations > 1, "gradus::strong_wolfe: max_evaluations must be at least 2");
 }
 inline void check_rule(const exact_quadratic_step& r) { check_rule(r.fallback); }
 
@@ -103,6 +109,22 @@ inline double quadratic_minimizer(double a, double fa, double da, double b, doub
   const double curvature = fb - fa - da * h;
   if (!(curvature > 0)) return std::nan("");
   return a - da * h * h / (2 * curvature);
+}
+
+/// How far apart two values of f near φ0 may be and still be equal up to rounding.
+inline double rounding_noise(double phi0) { return 16 * std::numeric_limits<double>::epsilon() * std::fabs(phi0); }
+
+/// Whether the first trial's predicted decrease −λ₀φ'(0) is itself lost in rounding (within
+/// 1000× the noise): only then may the slope stand in for the value.
+inline bool decrease_within_rounding(double slope0, double initial, double noise) {
+  return -slope0 * initial <= 1000 * noise;
+}
+
+/// Whether x + step·d differs from x (line functions that cannot tell are assumed to move).
+template <class Phi>
+bool moves(const Phi& phi, double step) {
+  if constexpr (requires { phi.moves(step); }) return phi.moves(step);
+  else return true;
 }
 
 /// A trial in the middle 80 % of [lo, hi] (either order): the interpolant's minimizer if it
@@ -127,13 +149,26 @@ template <line_function Phi>
 line_search_result line_search(const backtracking& rule, Phi& phi, double phi0, double slope0, double initial) {
   line_search_result r{0, phi0, false, 0};
   if (!(slope0 < 0) || !(initial > 0)) return r;
+  const double noise = detail::rounding_noise(phi0);
+  const bool near_minimum = detail::decrease_within_rounding(slope0, initial, noise);
   double step = initial;
   for (std::size_t i = 0; i < rule.max_evaluations; ++i) {
     const double v = phi.value(step);
     ++r.evaluations;
-    if (v <= phi0 + rule.alpha * step * slope0) {
+    bool ok = v <= phi0 + rule.alpha * step * slope0 && v < phi0;
+    double value = v;
+    if (near_minimum && std::fabs(v - phi0) <= noise) {
+      ok = false;  // the decrease is below rounding: judge by the slope, not by the value
+      if (detail::moves(phi, step)) {
+        const line_point p = phi.value_and_slope(step);
+        ++r.evaluations;
+        ok = p.slope <= (2 * rule.alpha - 1) * slope0;
+        value = p.value;
+      }
+    }
+    if (ok) {
       r.step = step;
-      r.value = v;
+      r.value = value;
       r.success = true;
       return r;
     }
@@ -149,7 +184,13 @@ template <line_function Phi>
 line_search_result line_search(const strong_wolfe& rule, Phi& phi, double phi0, double slope0, double initial) {
   line_search_result r{0, phi0, false, 0};
   if (!(slope0 < 0) || !(initial > 0)) return r;
-  const auto sufficient = [&](double step, double v) { return v <= phi0 + rule.c1 * step * slope0; };
+  const double noise = detail::rounding_noise(phi0);
+  const bool near_minimum = detail::decrease_within_rounding(slope0, initial, noise);
+  const auto near = [&](double v) { return near_minimum && std::fabs(v - phi0) <= noise; };
+  const auto sufficient = [&](double step, const line_point& p) {
+    if (near(p.value)) return p.slope <= (2 * rule.c1 - 1) * slope0 && detail::moves(phi, step);
+    return p.value <= phi0 + rule.c1 * step * slope0 && p.value < phi0;
+  };
   const auto flat = [&](double d) { return std::fabs(d) <= -rule.c2 * slope0; };
   const auto accept = [&](double step, double v) {
     r.step = step;
@@ -165,7 +206,7 @@ line_search_result line_search(const strong_wolfe& rule, Phi& phi, double phi0, 
       const double step = detail::safeguarded_trial(lo, flo, dlo, hi, fhi, dhi);
       const line_point p = phi.value_and_slope(step);
       ++r.evaluations;
-      if (!sufficient(step, p.value) || !(p.value < flo)) {
+      if (!sufficient(step, p) || (!(p.value < flo) && !(near(p.value) && near(flo)))) {
         hi = step, fhi = p.value, dhi = p.slope;
       } else {
         if (flat(p.slope)) return accept(step, p.value);
@@ -183,7 +224,7 @@ line_search_result line_search(const strong_wolfe& rule, Phi& phi, double phi0, 
     const line_point p = phi.value_and_slope(step);
     ++r.evaluations;
     if (std::isinf(p.value) && p.value < 0) return accept(step, p.value);  // unbounded below: let the solver see it
-    if (!sufficient(step, p.value) || (r.evaluations > 1 && p.value >= fprev))
+    if (!sufficient(step, p) || (r.evaluations > 1 && p.value >= fprev && !(near(p.value) && near(fprev))))
       return zoom(prev, fprev, dprev, step, p.value, p.slope);
     if (flat(p.slope)) return accept(step, p.value);
     if (p.slope >= 0) return zoom(step, p.value, p.slope, prev, fprev, dprev);

@@ -62,7 +62,7 @@ constexpr int member_gradient_rows() {
 }
 
 template <class>
-inline constexpr bool always_false = false;
+inline constexpr bool minimize_rejects = false;
 }  // namespace detail
 
 /// Minimizes f from x0 with `method`; see options.hpp for the stopping rules.
@@ -71,28 +71,28 @@ template <class F, class P, class M>
 auto minimize(const F& f, const P& x0, const M& method, const options& opts = {}) {
   using X = typename detail::parameter_vector_of<P>::type;
   if constexpr (std::is_void_v<X>) {
-    static_assert(detail::always_false<P>,
+    static_assert(detail::minimize_rejects<P>,
                   "gradus::minimize: x0 must be an Eigen column vector of double (Eigen::Vector2d, "
                   "Eigen::Matrix<double, N, 1>, Eigen::VectorXd) or a std::array<double, N>");
   } else if constexpr (!minimization_method<M>) {
-    static_assert(detail::always_false<M>,
+    static_assert(detail::minimize_rejects<M>,
                   "gradus::minimize: the third argument must be a method such as gradus::gradient_descent{}, "
                   "gradus::adam{} or gradus::lbfgs{} (and its header must be included)");
   } else if constexpr (expression<F> && columns_v<F> > 0) {
-    static_assert(detail::always_false<F>,
+    static_assert(detail::minimize_rejects<F>,
                   "gradus::minimize: this expression reads data columns (col<J>): it is a per-example loss; "
                   "minimize gradus::mean_over(loss, data) or gradus::sum_over(loss, data) instead");
   } else if constexpr (expression<F> && !expression_objective<F, X>) {
-    static_assert(detail::always_false<F>,
+    static_assert(detail::minimize_rejects<F>,
                   "gradus::minimize: x0 has fewer coordinates than the expression has variables (an expression "
                   "using var<I> needs at least I + 1)");
   } else if constexpr (!objective<F, X>) {
-    static_assert(detail::always_false<F>,
+    static_assert(detail::minimize_rejects<F>,
                   "gradus::minimize: f is not an objective: give it members value(x) -> double and gradient(x) "
                   "-> Eigen vector, callable with x0's vector type, or write it as a gradus expression");
   } else if constexpr (parameter_size_v<X> != Eigen::Dynamic && detail::member_gradient_rows<F, X>() != Eigen::Dynamic &&
                        detail::member_gradient_rows<F, X>() != parameter_size_v<X>) {
-    static_assert(detail::always_false<F>,
+    static_assert(detail::minimize_rejects<F>,
                   "gradus::minimize: x0 and the objective's gradient have different fixed sizes: x0 must have "
                   "as many coordinates as the objective has parameters");
   } else {

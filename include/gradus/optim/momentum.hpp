@@ -52,7 +52,7 @@ struct momentum_stepper {
 
 template <bool Nesterov, class M, class F, class X>
 result<X> run_momentum(const M& m, const F& f, X x0, const options& opts, const char* who) {
-  require(m.momentum >= 0 && m.momentum < 1, std::string(who) + ": momentum must lie in [0, 1)");
+  check_argument(m.momentum >= 0 && m.momentum < 1, who, "momentum must lie in [0, 1)");
   const Eigen::Index n = x0.size();
   return with_rate(m.learning_rate, who, [&](const auto& eta) {
     using S = std::remove_cvref_t<decltype(eta)>;

@@ -51,12 +51,12 @@ struct options {
 namespace detail {
 inline void check_options(const options& o) {
   const auto nonneg = [](double v) { return std::isfinite(v) && v >= 0; };
-  require(nonneg(o.gradient_tolerance), "gradus::options: gradient_tolerance must be a finite number >= 0");
-  require(nonneg(o.value_tolerance), "gradus::options: value_tolerance must be a finite number >= 0");
-  require(nonneg(o.step_tolerance), "gradus::options: step_tolerance must be a finite number >= 0");
-  require(nonneg(o.clip_norm), "gradus::options: clip_norm must be a finite number >= 0 (0 switches clipping off)");
-  require(nonneg(o.weight_decay), "gradus::options: weight_decay must be a finite number >= 0");
-  require(o.divergence_limit > 0, "gradus::options: divergence_limit must be positive");
+  check_argument(nonneg(o.gradient_tolerance), "gradus::options: gradient_tolerance must be a finite number >= 0");
+  check_argument(nonneg(o.value_tolerance), "gradus::options: value_tolerance must be a finite number >= 0");
+  check_argument(nonneg(o.step_tolerance), "gradus::options: step_tolerance must be a finite number >= 0");
+  check_argument(nonneg(o.clip_norm), "gradus::options: clip_norm must be a finite number >= 0 (0 switches clipping off)");
+  check_argument(nonneg(o.weight_decay), "gradus::options: weight_decay must be a finite number >= 0");
+  check_argument(o.divergence_limit > 0, "gradus::options: divergence_limit must be positive");
 }
 }  // namespace detail
 

@@ -89,7 +89,7 @@ X set_vector(const Eigen::VectorXd& v, Eigen::Index n, const char* what) {
 
 template <class X>
 ball_projection<X> make_projection(const ball& b, Eigen::Index n) {
-  require(!std::isnan(b.radius), "gradus::ball: the radius is NaN");
+  check_argument(!std::isnan(b.radius), "gradus::ball: the radius is NaN");
   if (b.center.size() == 0) return {b.radius, X::Zero(n)};
   return {b.radius, set_vector<X>(b.center, n, "ball's center")};
 }
@@ -173,7 +173,7 @@ struct method_traits<projected_gradient> {
     const Eigen::Index n = x0.size();
     return m.set.visit([&](const auto& set) -> result<X> {
       auto projection = detail::make_projection<X>(set, n);
-      using P = decltype(projection);
+      using P = std::remove_cvref_t<decltype(projection)>;
       return m.step.visit([&](const auto& rule) -> result<X> {
         using R = std::remove_cvref_t<decltype(rule)>;
         if constexpr (step_schedule<R>) {

@@ -49,8 +49,8 @@ struct method_traits<rmsprop> {
   static constexpr std::string_view name = "rmsprop";
   template <class F, class X>
   static result<X> run(const rmsprop& m, const F& f, X x0, const options& opts) {
-    detail::require(m.decay >= 0 && m.decay < 1, "gradus::rmsprop: decay must lie in [0, 1)");
-    detail::require(std::isfinite(m.epsilon) && m.epsilon > 0, "gradus::rmsprop: epsilon must be positive");
+    detail::check_argument(m.decay >= 0 && m.decay < 1, "gradus::rmsprop: decay must lie in [0, 1)");
+    detail::check_argument(std::isfinite(m.epsilon) && m.epsilon > 0, "gradus::rmsprop: epsilon must be positive");
     const Eigen::Index n = x0.size();
     return detail::with_rate(m.learning_rate, "gradus::rmsprop", [&](const auto& eta) {
       using S = std::remove_cvref_t<decltype(eta)>;

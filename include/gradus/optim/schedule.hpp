@@ -52,24 +52,28 @@ struct exponential_decay {
 };
 
 namespace detail {
-inline void require(bool ok, const std::string& sentence) {
+/// Throws std::invalid_argument with the sentence unless ok (builds no string when ok).
+inline void check_argument(bool ok, const char* sentence) {
   if (!ok) throw std::invalid_argument(sentence);
 }
+inline void check_argument(bool ok, const char* who, const char* sentence) {
+  if (!ok) throw std::invalid_argument(std::string(who) + ": " + sentence);
+}
 inline void check_schedule(const constant_rate& r, const char* who) {
-  require(std::isfinite(r.value) && r.value > 0, std::string(who) + ": the learning rate must be a positive finite number");
+  check_argument(std::isfinite(r.value) && r.value > 0, who, "the learning rate must be a positive finite number");
 }
 inline void check_schedule(const linear_decay& r, const char* who) {
-  require(std::isfinite(r.initial) && r.initial > 0 && std::isfinite(r.final) && r.final >= 0,
-          std::string(who) + ": linear_decay needs initial > 0 and final >= 0, both finite");
-  require(std::isfinite(r.tau) && r.tau > 0, std::string(who) + ": linear_decay needs tau > 0");
+  check_argument(std::isfinite(r.initial) && r.initial > 0 && std::isfinite(r.final) && r.final >= 0,
+          who, "linear_decay needs initial > 0 and final >= 0, both finite");
+  check_argument(std::isfinite(r.tau) && r.tau > 0, who, "linear_decay needs tau > 0");
 }
 inline void check_schedule(const inverse_time_decay& r, const char* who) {
-  require(std::isfinite(r.initial) && r.initial > 0 && std::isfinite(r.rho) && r.rho >= 0,
-          std::string(who) + ": inverse_time_decay needs initial > 0 and rho >= 0");
+  check_argument(std::isfinite(r.initial) && r.initial > 0 && std::isfinite(r.rho) && r.rho >= 0,
+          who, "inverse_time_decay needs initial > 0 and rho >= 0");
 }
 inline void check_schedule(const exponential_decay& r, const char* who) {
-  require(std::isfinite(r.initial) && r.initial > 0 && std::isfinite(r.rho) && r.rho >= 0,
-          std::string(who) + ": exponential_decay needs initial > 0 and rho >= 0");
+  check_argument(std::isfinite(r.initial) && r.initial > 0 && std::isfinite(r.rho) && r.rho >= 0,
+          who, "exponential_decay needs initial > 0 and rho >= 0");
 }
 }  // namespace detail
 

@@ -70,9 +70,9 @@ template <class F, class X, class Schedule>
 result<X> run_sgd(const sgd& m, const F& f, X x0, const options& opts, const Schedule& eta) {
   check_options(opts);
   const std::size_t examples = static_cast<std::size_t>(f.size());
-  require(examples > 0, "gradus::sgd: the data objective has no examples");
-  require(m.batch_size > 0, "gradus::sgd: batch_size must be at least 1");
-  require(m.momentum >= 0 && m.momentum < 1, "gradus::sgd: momentum must lie in [0, 1)");
+  check_argument(examples > 0, "gradus::sgd: the data objective has no examples");
+  check_argument(m.batch_size > 0, "gradus::sgd: batch_size must be at least 1");
+  check_argument(m.momentum >= 0 && m.momentum < 1, "gradus::sgd: momentum must lie in [0, 1)");
 
   result<X> r;
   evaluator<F, X> full(f, opts.weight_decay);
@@ -94,13 +94,13 @@ result<X> run_sgd(const sgd& m, const F& f, X x0, const options& opts, const Sch
     return std::move(r);
   };
 
-  if (!all_finite(it.x)) {
+  if (!finite_vector(it.x)) {
     it.value = r.gradient_norm = std::numeric_limits<double>::quiet_NaN();
     return finish(status::non_finite);
   }
   it.value = full.value_and_gradient(it.x, it.gradient);
-  it.gradient_norm = r.gradient_norm = it.gradient.norm();
-  if (!std::isfinite(it.value) || !all_finite(it.gradient)) return finish(status::non_finite);
+  it.gradient_norm = r.gradient_norm = safe_norm(it.gradient);
+  if (!std::isfinite(it.value) || !finite_vector(it.gradient)) return finish(status::non_finite);
   const double f0 = it.value;
   if (opts.record_trace) r.trace.push_back({0, it.value, it.gradient_norm, 0.0, it.x});
   if (it.gradient_norm <= opts.gradient_tolerance) return finish(status::converged, convergence_test::gradient_norm);
@@ -120,7 +120,7 @@ result<X> run_sgd(const sgd& m, const F& f, X x0, const options& opts, const Sch
       objective_access::gradient(batch, it.x, batch_gradient);
       ++batch_gradients;
       if (opts.weight_decay != 0) batch_gradient += opts.weight_decay * it.x;
-      const double norm = batch_gradient.norm();
+      const double norm = safe_norm(batch_gradient);
       if (!std::isfinite(norm)) {
         r.iterations = updates;
         it.value = full.value_and_gradient(it.x, it.gradient);
@@ -136,11 +136,11 @@ result<X> run_sgd(const sgd& m, const F& f, X x0, const options& opts, const Sch
 
     const double previous = it.value;
     it.value = full.value_and_gradient(it.x, it.gradient);
-    it.gradient_norm = r.gradient_norm = it.gradient.norm();
+    it.gradient_norm = r.gradient_norm = safe_norm(it.gradient);
     if (std::isnan(it.value)) return finish(status::non_finite);
     if (std::isinf(it.value) || std::fabs(it.value) > opts.divergence_limit * std::fmax(1.0, std::fabs(f0)))
       return finish(status::diverged);
-    if (!std::isfinite(it.gradient_norm) || !all_finite(it.x)) return finish(status::non_finite);
+    if (!std::isfinite(it.gradient_norm) || !finite_vector(it.x)) return finish(status::non_finite);
     const double moved = (it.x - epoch_start).norm();
     if (opts.record_trace) r.trace.push_back({updates, it.value, it.gradient_norm, moved, it.x});
     if (opts.callback) {

@@ -25,7 +25,7 @@ struct fixed_step {
 
 namespace detail {
 inline void check_schedule(const fixed_step& r, const char* who) {
-  require(std::isfinite(r.size) && r.size > 0, std::string(who) + ": fixed_step needs a positive finite size");
+  check_argument(std::isfinite(r.size) && r.size > 0, who, "fixed_step needs a positive finite size");
 }
 }  // namespace detail
 

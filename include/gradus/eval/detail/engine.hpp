@@ -27,11 +27,27 @@
 
 #if defined(__GNUC__)
 #define GRADUS_INLINE inline __attribute__((always_inline))
+#define GRADUS_LAMBDA_INLINE __attribute__((always_inline))
 #else
 #define GRADUS_INLINE inline
+#define GRADUS_LAMBDA_INLINE
 #endif
 
 namespace gradus::detail {
+
+/// Calls f(integral_constant<I>) for I = 0 … N−1, unrolled at compile time so that every
+/// table lookup inside f folds to a constant; past Limit iterations (large dense loops) it
+/// becomes an ordinary loop, f(std::size_t), to keep code size and compile time bounded.
+template <class F, std::size_t... I>
+GRADUS_INLINE constexpr void static_for_impl(F& f, std::index_sequence<I...>) {
+  (f(std::integral_constant<std::size_t, I>{}), ...);
+}
+template <std::size_t N, std::size_t Limit = 64, class F>
+GRADUS_INLINE constexpr void static_for(F&& f) {
+  if constexpr (N <= Limit) static_for_impl(f, std::make_index_sequence<N>{});
+  else
+    for (std::size_t i = 0; i < N; ++i) f(i);
+}
 
 /// What the leaves read: the point, the runtime constants, and (for data objectives) the
 /// current example's columns. Point and Columns are callables index -> T.
@@ -49,8 +65,8 @@ struct no_columns {
 
 template <class Tape, class T>
 struct workspace {
-  std::array<T, Tape::size> v{};
-  std::array<T, layout<Tape>::aux_total> aux{};
+  std::array<T, Tape::size> v;  // every entry is written by the forward sweep before it is read
+  std::array<T, layout<Tape>::aux_total> aux;
 };
 
 /// The auxiliary value of unary node K (zero for operations that keep none).
@@ -100,20 +116,30 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
   }
 }
 
+template <class Tape, class T, class In, std::size_t... K>
+GRADUS_INLINE constexpr void forward_values_impl(workspace<Tape, T>& w, const In& in, std::index_sequence<K...>) {
+  (forward_node<Tape, K>(w, in), ...);
+}
 template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void forward_values(workspace<Tape, T>& w, const In& in) {
-  [&]<std::size_t... K>(std::index_sequence<K...>) { (forward_node<Tape, K>(w, in), ...); }(
-      std::make_index_sequence<Tape::size>{});
+  forward_values_impl(w, in, std::make_index_sequence<Tape::size>{});
 }
 
 // ---- local partials --------------------------------------------------------------------
+template <class Tape, std::size_t K, class T, class In>
+GRADUS_INLINE constexpr T pow_exponent(const In& in) {
+  constexpr tape_node n = Tape::node(K);
+  if constexpr (n.code == opcode::pow_real) return in.lit(std::size_t(n.payload));
+  else return math::lift<T>(0.0);
+}
+
 /// ∂φₖ/∂u for each child slot of node K.
 template <class Tape, std::size_t K, class T, class In>
 GRADUS_INLINE constexpr std::array<T, Tape::node(K).count> local_partials(const workspace<Tape, T>& w, const In& in) {
   constexpr tape_node n = Tape::node(K);
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
   const T one = math::lift<T>(1.0);
-  std::array<T, n.count> d{};
+  std::array<T, n.count> d;
   if constexpr (n.count == 2) {
     const T& a = w.v[Tape::child(K, 0)];
     const T& b = w.v[Tape::child(K, 1)];
@@ -122,58 +148,83 @@ GRADUS_INLINE constexpr std::array<T, Tape::node(K).count> local_partials(const 
     else if constexpr (n.code == opcode::mul) d = {b, a};
     else d = {one / b, -w.v[K] / b};
   } else if constexpr (n.code == opcode::logsumexp || n.code == opcode::softmax) {
-    const T s = w.aux[A + n.count];
-    for (std::uint32_t i = 0; i < n.count; ++i) d[i] = w.aux[A + i] / s;
+    const T inv = one / w.aux[A + n.count];
+    static_for<n.count>([&](auto i) GRADUS_LAMBDA_INLINE { d[i] = w.aux[A + i] * inv; });
     if constexpr (n.code == opcode::softmax) {
       const T y = w.v[K];
-      for (std::uint32_t i = 0; i < n.count; ++i) d[i] = -(y * d[i]);
+      static_for<n.count>([&](auto i) GRADUS_LAMBDA_INLINE { d[i] = -(y * d[i]); });
       d[std::size_t(n.payload)] += y;
     }
   } else if constexpr (n.count == 1) {
-    const T r = n.code == opcode::pow_real ? in.lit(std::size_t(n.payload)) : math::lift<T>(0.0);
-    const T aux = unary_aux<Tape, K>(w);
-    d[0] = unary_d1<n.code, n.payload>(w.v[Tape::child(K, 0)], w.v[K], r, aux);
+    d[0] = unary_d1<n.code, n.payload>(w.v[Tape::child(K, 0)], w.v[K], pow_exponent<Tape, K, T>(in),
+                                       unary_aux<Tape, K>(w));
   }
   return d;
 }
 
 /// ∂²φₖ/∂u_p∂u_q (p <= q) of node K, given its first partials d.
-template <class Tape, std::size_t K, class T, class In>
-GRADUS_INLINE constexpr T local_second(const workspace<Tape, T>& w, const In& in, const T* d, std::uint32_t p,
-                                       std::uint32_t q) {
+template <class Tape, std::size_t K, class T, class In, class P, class Q>
+GRADUS_INLINE constexpr T local_second(const workspace<Tape, T>& w, const In& in, const T* d, P p, Q q) {
   constexpr tape_node n = Tape::node(K);
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
   if constexpr (n.count == 2) {
-    if constexpr (n.code == opcode::mul) return math::lift<T>(p == q ? 0.0 : 1.0);
+    if constexpr (n.code == opcode::mul) return math::lift<T>(std::size_t(p) == std::size_t(q) ? 0.0 : 1.0);
     else if constexpr (n.code == opcode::div) {
       const T& b = w.v[Tape::child(K, 1)];
-      if (p == 0 && q == 0) return math::lift<T>(0.0);
-      if (p == 0) return -(d[0] * d[0]);            // −1/b²
-      return math::lift<T>(2.0) * w.v[K] / (b * b);  // 2a/b³
+      if (std::size_t(q) == 0) return math::lift<T>(0.0);
+      if (std::size_t(p) == 0) return -(d[0] * d[0]);  // −1/b²
+      return math::lift<T>(2.0) * w.v[K] / (b * b);      // 2a/b³
     } else return math::lift<T>(0.0);
   } else if constexpr (n.code == opcode::logsumexp || n.code == opcode::softmax) {
     const T s = w.aux[A + n.count];
     const T pp = w.aux[A + p] / s;
     const T pq = w.aux[A + q] / s;
-    const T lse = (p == q ? pp : math::lift<T>(0.0)) - pp * pq;  // δpq pp − pp pq
+    const T lse = (std::size_t(p) == std::size_t(q) ? pp : math::lift<T>(0.0)) - pp * pq;  // δpq pp − pp pq
     if constexpr (n.code == opcode::logsumexp) return lse;
     else {
-      constexpr std::uint32_t kk = std::uint32_t(n.payload);
+      constexpr std::size_t kk = std::size_t(n.payload);
       const T y = w.v[K];
-      const T ap = (p == kk ? math::lift<T>(1.0) : math::lift<T>(0.0)) - pp;
-      const T aq = (q == kk ? math::lift<T>(1.0) : math::lift<T>(0.0)) - pq;
+      const T ap = math::lift<T>(std::size_t(p) == kk ? 1.0 : 0.0) - pp;
+      const T aq = math::lift<T>(std::size_t(q) == kk ? 1.0 : 0.0) - pq;
       return y * (ap * aq - lse);
     }
   } else {
-    const T r = n.code == opcode::pow_real ? in.lit(std::size_t(n.payload)) : math::lift<T>(0.0);
-    const T aux = unary_aux<Tape, K>(w);
-    return unary_d2<n.code, n.payload>(w.v[Tape::child(K, 0)], w.v[K], r, aux, d[0]);
+    return unary_d2<n.code, n.payload>(w.v[Tape::child(K, 0)], w.v[K], pow_exponent<Tape, K, T>(in),
+                                       unary_aux<Tape, K>(w), d[0]);
   }
 }
 
 // ---- reverse sweep ---------------------------------------------------------------------
+// Reverse sweeps run on single-root tapes, where every node is a descendant of the root (the
+// last node). Each adjoint is ASSIGNED by the first edge that reaches it in reverse order and
+// accumulated by the others, so no adjoint array is zero-filled.
+template <class Tape>
+struct reverse_plan {
+  static_assert(Tape::root_count == 1, "gradus: internal error: reverse sweep over a tape with several roots");
+  static constexpr auto first_write = [] {
+    std::array<bool, Tape::data.child_size> first{};
+    std::array<bool, Tape::size> seen{};
+    seen[Tape::size - 1] = true;
+    for (std::size_t k = Tape::size; k-- > 0;)
+      for (std::uint32_t c = 0; c < Tape::node(k).count; ++c) {
+        const std::size_t ch = Tape::child(k, c);
+        if (!Tape::depends(ch)) continue;
+        first[Tape::node(k).first + c] = !seen[ch];
+        seen[ch] = true;
+      }
+    return first;
+  }();
+};
+
 template <class Tape, class T>
 using adjoints = std::array<T, Tape::size>;
+
+/// adj[child] = x on the first write along edge e, adj[child] += x on later ones.
+template <class Tape, std::size_t E, class T>
+GRADUS_INLINE constexpr void deposit(T& target, const T& x) {
+  if constexpr (reverse_plan<Tape>::first_write[E]) target = x;
+  else target += x;
+}
 
 template <class Tape, std::size_t K, class T, class In>
 GRADUS_INLINE constexpr void reverse_node(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj) {
@@ -181,28 +232,32 @@ GRADUS_INLINE constexpr void reverse_node(const workspace<Tape, T>& w, const In&
   if constexpr (n.count > 0 && Tape::depends(K)) {
     const auto d = local_partials<Tape, K>(w, in);
     const T a = adj[K];
-    for (std::uint32_t c = 0; c < n.count; ++c)
-      if (Tape::depends(Tape::child(K, c))) adj[Tape::child(K, c)] += a * d[c];
+    static_for<n.count>([&](auto c) GRADUS_LAMBDA_INLINE {
+      constexpr std::size_t ch = Tape::child(K, c);
+      if constexpr (Tape::depends(ch)) deposit<Tape, n.first + c>(adj[ch], T(a * d[c]));
+    });
   }
 }
 
-/// λ for every node, seeded with λ_root = seed for the given root.
-template <class Tape, std::size_t Root = 0, class T, class In>
+template <class Tape, class T, class In, std::size_t... K>
+GRADUS_INLINE constexpr void reverse_adjoints_impl(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
+                                                   std::index_sequence<K...>) {
+  (reverse_node<Tape, Tape::size - 1 - K>(w, in, adj), ...);
+}
+/// λ for every node, with λ_root = seed.
+template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void reverse_adjoints(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
                                               const T& seed) {
-  for (auto& a : adj) a = math::lift<T>(0.0);
-  adj[Tape::data.roots[Root]] = seed;
-  [&]<std::size_t... K>(std::index_sequence<K...>) {
-    (reverse_node<Tape, Tape::size - 1 - K>(w, in, adj), ...);
-  }(std::make_index_sequence<Tape::size>{});
+  adj[Tape::size - 1] = seed;
+  reverse_adjoints_impl(w, in, adj, std::make_index_sequence<Tape::size>{});
 }
 
 // ---- forward sparse gradients ------------------------------------------------------------
 template <class Tape, class T, gradient_need Need>
 struct gradient_store {
   using gl = gradient_layout<Tape, Need>;
-  std::array<T, gl::total> g{};
-  std::array<T, layout<Tape>::edges> partial{};  ///< ∂φₖ/∂u per edge, reused by the reverse sweep
+  std::array<T, gl::total> g;                    // written node by node before being read
+  std::array<T, layout<Tape>::edges> partial;    ///< ∂φₖ/∂u per edge, reused by the reverse sweep
 };
 
 template <class Tape, std::size_t K, gradient_need Need, class T, class In>
@@ -213,59 +268,89 @@ GRADUS_INLINE constexpr void forward_gradient_node(const workspace<Tape, T>& w, 
   constexpr tape_node n = Tape::node(K);
   if constexpr (n.count > 0 && Tape::depends(K)) {
     const auto d = local_partials<Tape, K>(w, in);
-    for (std::uint32_t c = 0; c < n.count; ++c) s.partial[n.first + c] = d[c];
+    static_for<n.count>([&](auto c) GRADUS_LAMBDA_INLINE { s.partial[n.first + c] = d[c]; });
   }
   if constexpr (GL::need[K]) {
     constexpr std::size_t gk = GL::offset[K];
     if constexpr (n.code == opcode::var) {
       s.g[gk] = math::lift<T>(1.0);
     } else {
-      for (std::size_t i = 0; i < Tape::dep_count[K]; ++i) s.g[gk + i] = math::lift<T>(0.0);
-      for (std::uint32_t c = 0; c < n.count; ++c) {
-        const std::size_t ch = Tape::child(K, c);
-        if (!Tape::depends(ch)) continue;
-        const T dc = s.partial[n.first + c];
-        const std::size_t gc = GL::offset[ch];
-        const std::size_t e = L::edge_map_offset[n.first + c];
-        for (std::size_t i = 0; i < Tape::dep_count[ch]; ++i) s.g[gk + L::edge_map[e + i]] += dc * s.g[gc + i];
-      }
+      static_for<Tape::dep_count[K]>([&](auto i) GRADUS_LAMBDA_INLINE { s.g[gk + i] = math::lift<T>(0.0); });
+      static_for<n.count>([&](auto c) GRADUS_LAMBDA_INLINE {
+        constexpr std::size_t ch = Tape::child(K, c);
+        if constexpr (Tape::depends(ch)) {
+          const T dc = s.partial[n.first + c];
+          constexpr std::size_t gc = GL::offset[ch];
+          constexpr std::size_t e = L::edge_map_offset[n.first + c];
+          static_for<Tape::dep_count[ch]>(
+              [&](auto i) GRADUS_LAMBDA_INLINE { s.g[gk + L::edge_map[e + i]] += dc * s.g[gc + i]; });
+        }
+      });
     }
   }
 }
 
+template <class Tape, gradient_need Need, class T, class In, std::size_t... K>
+GRADUS_INLINE constexpr void forward_gradients_impl(const workspace<Tape, T>& w, const In& in,
+                                                    gradient_store<Tape, T, Need>& s, std::index_sequence<K...>) {
+  (forward_gradient_node<Tape, K>(w, in, s), ...);
+}
 template <class Tape, gradient_need Need, class T, class In>
 GRADUS_INLINE constexpr void forward_gradients(const workspace<Tape, T>& w, const In& in,
                                                gradient_store<Tape, T, Need>& s) {
-  [&]<std::size_t... K>(std::index_sequence<K...>) { (forward_gradient_node<Tape, K>(w, in, s), ...); }(
-      std::make_index_sequence<Tape::size>{});
+  forward_gradients_impl(w, in, s, std::make_index_sequence<Tape::size>{});
 }
 
 // ---- Hessian ---------------------------------------------------------------------------
-/// Adds weight · (g_p g_qᵀ + g_q g_pᵀ) (or weight · g_p g_pᵀ when p == q) to the upper
-/// triangle of H through out(r, c, value), r <= c.
-template <class Tape, std::size_t K, class T, class G, class Out>
-GRADUS_INLINE constexpr void add_outer(const G& s, std::uint32_t p, std::uint32_t q, const T& weight, Out& out) {
+/// The same with child nodes known only at run time (large operands, n-ary operations).
+template <class Tape, class T, class G, class Out>
+GRADUS_INLINE constexpr void add_outer_dynamic(const G& s, std::size_t cp, std::size_t cq, bool same_slot,
+                                               const T& weight, Out& out) {
   using L = layout<Tape>;
   using GL = typename G::gl;
-  const std::size_t cp = Tape::child(K, p), cq = Tape::child(K, q);
   const std::size_t gp = GL::offset[cp], gq = GL::offset[cq];
   const std::size_t dp = L::dep_offset[cp], dq = L::dep_offset[cq];
-  if (p == q) {
-    for (std::size_t i = 0; i < Tape::dep_count[cp]; ++i) {
-      const T wi = weight * s.g[gp + i];
-      for (std::size_t j = i; j < Tape::dep_count[cp]; ++j) out(L::dep_index[dp + i], L::dep_index[dq + j], wi * s.g[gp + j]);
+  for (std::size_t i = 0; i < Tape::dep_count[cp]; ++i) {
+    const T wi = weight * s.g[gp + i];
+    for (std::size_t j = same_slot ? i : 0; j < Tape::dep_count[cq]; ++j) {
+      const std::uint32_t r = L::dep_index[dp + i], c = L::dep_index[dq + j];
+      const T x = wi * s.g[gq + j];
+      if (same_slot) out(r, c, x);
+      else if (r == c) out(r, c, T(x + x));
+      else if (r < c) out(r, c, x);
+      else out(c, r, x);
     }
+  }
+}
+
+/// Adds weight · (g_p g_qᵀ + g_q g_pᵀ) (or weight · g_p g_pᵀ when p == q) to the upper
+/// triangle of H through out(r, c, value), r <= c. Child slots P, Q known at compile time:
+/// small outer products unroll completely, so every index folds to a constant.
+template <class Tape, std::size_t K, std::size_t P, std::size_t Q, class T, class G, class Out>
+GRADUS_INLINE constexpr void add_outer(const G& s, const T& weight, Out& out) {
+  using L = layout<Tape>;
+  using GL = typename G::gl;
+  constexpr std::size_t cp = Tape::child(K, P), cq = Tape::child(K, Q);
+  constexpr std::size_t gp = GL::offset[cp], gq = GL::offset[cq];
+  constexpr std::size_t dp = L::dep_offset[cp], dq = L::dep_offset[cq];
+  constexpr std::size_t np = Tape::dep_count[cp], nq = Tape::dep_count[cq];
+  if constexpr (np * nq <= 256) {
+    static_for<np>([&](auto i) GRADUS_LAMBDA_INLINE {
+      const T wi = weight * s.g[gp + i];
+      static_for<nq>([&](auto j) GRADUS_LAMBDA_INLINE {
+        constexpr std::uint32_t r = L::dep_index[dp + i], c = L::dep_index[dq + j];
+        if constexpr (P == Q) {
+          if constexpr (i <= j) out(r, c, T(wi * s.g[gq + j]));
+        } else {
+          const T x = wi * s.g[gq + j];
+          if constexpr (r == c) out(r, c, T(x + x));
+          else if constexpr (r < c) out(r, c, x);
+          else out(c, r, x);
+        }
+      });
+    });
   } else {
-    for (std::size_t i = 0; i < Tape::dep_count[cp]; ++i) {
-      const T wi = weight * s.g[gp + i];
-      for (std::size_t j = 0; j < Tape::dep_count[cq]; ++j) {
-        const std::uint32_t r = L::dep_index[dp + i], c = L::dep_index[dq + j];
-        const T x = wi * s.g[gq + j];
-        if (r == c) out(r, c, x + x);
-        else if (r < c) out(r, c, x);
-        else out(c, r, x);
-      }
-    }
+    add_outer_dynamic<Tape>(s, cp, cq, P == Q, weight, out);
   }
 }
 
@@ -276,39 +361,71 @@ GRADUS_INLINE constexpr void hessian_node(const workspace<Tape, T>& w, const In&
   if constexpr (n.count > 0 && Tape::depends(K)) {
     const T a = adj[K];
     const T* d = s.partial.data() + n.first;
-    for (std::uint32_t c = 0; c < n.count; ++c)
-      if (Tape::depends(Tape::child(K, c))) adj[Tape::child(K, c)] += a * d[c];
-    if constexpr (has_curvature<Tape>(K)) {
-      for (std::uint32_t p = 0; p < n.count; ++p) {
+    static_for<n.count>([&](auto c) GRADUS_LAMBDA_INLINE {
+      constexpr std::size_t ch = Tape::child(K, c);
+      if constexpr (Tape::depends(ch)) deposit<Tape, n.first + c>(adj[ch], T(a * d[c]));
+    });
+    if constexpr (has_curvature<Tape>(K) && n.count <= 2) {
+      static_for<n.count>([&](auto p) GRADUS_LAMBDA_INLINE {
+        static_for<n.count>([&](auto q) GRADUS_LAMBDA_INLINE {
+          constexpr std::size_t P = p, Q = q;
+          constexpr bool zero = (n.code == opcode::mul && P == Q) || (n.code == opcode::div && Q == 0);
+          if constexpr (P <= Q && !zero && Tape::depends(Tape::child(K, P)) && Tape::depends(Tape::child(K, Q))) {
+            const T c2 = local_second<Tape, K>(w, in, d, p, q);
+            add_outer<Tape, K, P, Q>(s, T(a * c2), out);
+          }
+        });
+      });
+    } else if constexpr (has_curvature<Tape>(K) && n.code == opcode::logsumexp) {
+      // ∇²y = Σₚ pₚ gₚgₚᵀ − G Gᵀ with G = Σₚ pₚ gₚ = ∇y: O(k + |D|²), not O(k²) pairs.
+      using L = layout<Tape>;
+      using GL = typename G::gl;
+      constexpr std::size_t nk = Tape::dep_count[K];
+      std::array<T, nk> grad;
+      for (auto& x : grad) x = math::lift<T>(0.0);
+      for (std::size_t p = 0; p < n.count; ++p) {
+        const std::size_t cp = Tape::child(K, p);
+        if (!Tape::depends(cp)) continue;
+        add_outer_dynamic<Tape>(s, cp, cp, true, T(a * d[p]), out);
+        const std::size_t e = L::edge_map_offset[n.first + p];
+        for (std::size_t i = 0; i < Tape::dep_count[cp]; ++i) grad[L::edge_map[e + i]] += d[p] * s.g[GL::offset[cp] + i];
+      }
+      for (std::size_t i = 0; i < nk; ++i) {
+        const T wi = -(a * grad[i]);
+        for (std::size_t j = i; j < nk; ++j)
+          out(L::dep_index[L::dep_offset[K] + i], L::dep_index[L::dep_offset[K] + j], T(wi * grad[j]));
+      }
+    } else if constexpr (has_curvature<Tape>(K)) {  // softmax: all pairs of operands
+      for (std::size_t p = 0; p < n.count; ++p) {
         if (!Tape::depends(Tape::child(K, p))) continue;
-        for (std::uint32_t q = p; q < n.count; ++q) {
+        for (std::size_t q = p; q < n.count; ++q) {
           if (!Tape::depends(Tape::child(K, q))) continue;
-          if ((n.code == opcode::mul || n.code == opcode::div) && p == 0 && q == 0) continue;  // ∂²/∂a² = 0
-          if (n.code == opcode::mul && p == q) continue;
           const T c2 = local_second<Tape, K>(w, in, d, p, q);
-          add_outer<Tape, K>(s, p, q, T(a * c2), out);
+          add_outer_dynamic<Tape>(s, Tape::child(K, p), Tape::child(K, q), p == q, T(a * c2), out);
         }
       }
     }
   }
 }
 
-/// Reverse sweep that also accumulates the Hessian of root 0 into out (upper triangle).
+template <class Tape, class T, class In, class G, class Out, std::size_t... K>
+GRADUS_INLINE constexpr void reverse_hessian_impl(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
+                                                  const G& s, Out& out, std::index_sequence<K...>) {
+  (hessian_node<Tape, Tape::size - 1 - K>(w, in, adj, s, out), ...);
+}
+/// Reverse sweep that also accumulates the Hessian into out (upper triangle).
 template <class Tape, class T, class In, class G, class Out>
 GRADUS_INLINE constexpr void reverse_hessian(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
                                              const G& s, Out& out) {
-  for (auto& a : adj) a = math::lift<T>(0.0);
-  adj[Tape::data.roots[0]] = math::lift<T>(1.0);
-  [&]<std::size_t... K>(std::index_sequence<K...>) {
-    (hessian_node<Tape, Tape::size - 1 - K>(w, in, adj, s, out), ...);
-  }(std::make_index_sequence<Tape::size>{});
+  adj[Tape::size - 1] = math::lift<T>(1.0);
+  reverse_hessian_impl(w, in, adj, s, out, std::make_index_sequence<Tape::size>{});
 }
 
 // ---- tangent sweeps (directional derivative, Hessian-vector product) ---------------------
 template <class Tape, class T>
 struct tangent_store {
-  std::array<T, Tape::size> dot{};
-  std::array<T, layout<Tape>::edges> partial{};
+  std::array<T, Tape::size> dot;
+  std::array<T, layout<Tape>::edges> partial;
 };
 
 template <class Tape, std::size_t K, class T, class In, class Dir>
@@ -320,19 +437,23 @@ GRADUS_INLINE constexpr void tangent_node(const workspace<Tape, T>& w, const In&
   else {
     const auto d = local_partials<Tape, K>(w, in);
     T t = math::lift<T>(0.0);
-    for (std::uint32_t c = 0; c < n.count; ++c) {
+    static_for<n.count>([&](auto c) GRADUS_LAMBDA_INLINE {
       s.partial[n.first + c] = d[c];
-      if (Tape::depends(Tape::child(K, c))) t += d[c] * s.dot[Tape::child(K, c)];
-    }
+      if constexpr (Tape::depends(Tape::child(K, c))) t += d[c] * s.dot[Tape::child(K, c)];
+    });
     s.dot[K] = t;
   }
 }
 
+template <class Tape, class T, class In, class Dir, std::size_t... K>
+GRADUS_INLINE constexpr void forward_tangents_impl(const workspace<Tape, T>& w, const In& in, const Dir& dir,
+                                                   tangent_store<Tape, T>& s, std::index_sequence<K...>) {
+  (tangent_node<Tape, K>(w, in, dir, s), ...);
+}
 template <class Tape, class T, class In, class Dir>
 GRADUS_INLINE constexpr void forward_tangents(const workspace<Tape, T>& w, const In& in, const Dir& dir,
                                               tangent_store<Tape, T>& s) {
-  [&]<std::size_t... K>(std::index_sequence<K...>) { (tangent_node<Tape, K>(w, in, dir, s), ...); }(
-      std::make_index_sequence<Tape::size>{});
+  forward_tangents_impl(w, in, dir, s, std::make_index_sequence<Tape::size>{});
 }
 
 template <class Tape, std::size_t K, class T, class In>
@@ -342,33 +463,56 @@ GRADUS_INLINE constexpr void second_order_node(const workspace<Tape, T>& w, cons
   if constexpr (n.count > 0 && Tape::depends(K)) {
     const T a = adj[K], ad = adj_dot[K];
     const T* d = s.partial.data() + n.first;
-    for (std::uint32_t p = 0; p < n.count; ++p) {
-      const std::size_t cp = Tape::child(K, p);
-      if (!Tape::depends(cp)) continue;
-      adj[cp] += a * d[p];
-      T x = ad * d[p];
-      if constexpr (has_curvature<Tape>(K)) {
-        for (std::uint32_t q = 0; q < n.count; ++q) {
-          const std::size_t cq = Tape::child(K, q);
-          if (!Tape::depends(cq)) continue;
-          x += a * local_second<Tape, K>(w, in, d, p < q ? p : q, p < q ? q : p) * s.dot[cq];
+    if constexpr (n.count <= 2) {
+      static_for<n.count>([&](auto p) GRADUS_LAMBDA_INLINE {
+        constexpr std::size_t cp = Tape::child(K, p);
+        if constexpr (Tape::depends(cp)) {
+          T x = ad * d[p];
+          if constexpr (has_curvature<Tape>(K)) {
+            static_for<n.count>([&](auto q) GRADUS_LAMBDA_INLINE {
+              constexpr std::size_t cq = Tape::child(K, q);
+              if constexpr (Tape::depends(cq)) {
+                if constexpr (std::size_t(p) <= std::size_t(q)) x += a * local_second<Tape, K>(w, in, d, p, q) * s.dot[cq];
+                else x += a * local_second<Tape, K>(w, in, d, q, p) * s.dot[cq];
+              }
+            });
+          }
+          deposit<Tape, n.first + p>(adj[cp], T(a * d[p]));
+          deposit<Tape, n.first + p>(adj_dot[cp], x);
         }
+      });
+    } else {  // n-ary: the curvature term Σ_q ∂²φ/∂u_p∂u_q u̇_q, then the deposits
+      std::array<T, n.count> x;
+      for (std::size_t p = 0; p < n.count; ++p) {
+        x[p] = ad * d[p];
+        for (std::size_t q = 0; q < n.count; ++q)
+          if (Tape::depends(Tape::child(K, q)))
+            x[p] += a * local_second<Tape, K>(w, in, d, p < q ? p : q, p < q ? q : p) * s.dot[Tape::child(K, q)];
       }
-      adj_dot[cp] += x;
+      static_for<n.count>([&](auto p) GRADUS_LAMBDA_INLINE {
+        constexpr std::size_t cp = Tape::child(K, p);
+        if constexpr (Tape::depends(cp)) {
+          deposit<Tape, n.first + p>(adj[cp], T(a * d[p]));
+          deposit<Tape, n.first + p>(adj_dot[cp], x[p]);
+        }
+      });
     }
   }
 }
 
+template <class Tape, class T, class In, std::size_t... K>
+GRADUS_INLINE constexpr void reverse_second_order_impl(const workspace<Tape, T>& w, const In& in,
+                                                       const tangent_store<Tape, T>& s, adjoints<Tape, T>& adj,
+                                                       adjoints<Tape, T>& adj_dot, std::index_sequence<K...>) {
+  (second_order_node<Tape, Tape::size - 1 - K>(w, in, s, adj, adj_dot), ...);
+}
 template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void reverse_second_order(const workspace<Tape, T>& w, const In& in,
                                                   const tangent_store<Tape, T>& s, adjoints<Tape, T>& adj,
                                                   adjoints<Tape, T>& adj_dot) {
-  for (auto& a : adj) a = math::lift<T>(0.0);
-  for (auto& a : adj_dot) a = math::lift<T>(0.0);
-  adj[Tape::data.roots[0]] = math::lift<T>(1.0);
-  [&]<std::size_t... K>(std::index_sequence<K...>) {
-    (second_order_node<Tape, Tape::size - 1 - K>(w, in, s, adj, adj_dot), ...);
-  }(std::make_index_sequence<Tape::size>{});
+  adj[Tape::size - 1] = math::lift<T>(1.0);
+  adj_dot[Tape::size - 1] = math::lift<T>(0.0);
+  reverse_second_order_impl(w, in, s, adj, adj_dot, std::make_index_sequence<Tape::size>{});
 }
 
 }  // namespace gradus::detail

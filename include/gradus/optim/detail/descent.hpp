@@ -33,6 +33,11 @@ class ray {
     const double v = ev_.value_and_gradient(trial_x_, trial_gradient_);
     return {v, trial_gradient_.dot(d_)};
   }
+  bool moves(double step) const {
+    for (Eigen::Index i = 0; i < x_.size(); ++i)
+      if (x_[i] + step * d_[i] != x_[i]) return true;
+    return false;
+  }
   bool evaluated_at(double step) const noexcept { return last_ == step; }
   bool gradient_at(double step) const noexcept { return last_ == step && has_gradient_; }
 

@@ -117,10 +117,16 @@ concept stepper = requires(S& s, Ev& ev, iterate<X>& it, const step_context& ctx
 };
 
 template <class X>
-bool all_finite(const X& v) {
-  for (Eigen::Index i = 0; i < v.size(); ++i)
-    if (!std::isfinite(v[i])) return false;
-  return true;
+bool finite_vector(const X& v) {
+  return v.allFinite();
+}
+
+/// ‖v‖, without spurious overflow: ∞ only when v holds an Inf or NaN.
+template <class X>
+double safe_norm(const X& v) {
+  const double n = v.norm();
+  if (std::isfinite(n) || !v.allFinite()) return n;
+  return v.stableNorm();
 }
 
 inline double clip_scale(double gradient_norm, double clip_norm) {
@@ -160,15 +166,15 @@ result<X> drive(Stepper stepper, const F& f, X x0, const options& opts) {
       return finish(*s);
     }
   }
-  if (!all_finite(it.x)) {
+  if (!finite_vector(it.x)) {
     it.value = std::numeric_limits<double>::quiet_NaN();
     r.gradient_norm = std::numeric_limits<double>::quiet_NaN();
     return finish(status::non_finite);
   }
   it.value = ev.value_and_gradient(it.x, it.gradient);
-  it.gradient_norm = it.gradient.norm();
+  it.gradient_norm = safe_norm(it.gradient);
   r.gradient_norm = it.gradient_norm;
-  if (!std::isfinite(it.value) || !all_finite(it.gradient)) return finish(status::non_finite);
+  if (!std::isfinite(it.value) || !finite_vector(it.gradient)) return finish(status::non_finite);
   const double f0 = it.value;
   double measure = optimality();
   r.gradient_norm = measure;
@@ -184,12 +190,12 @@ result<X> drive(Stepper stepper, const F& f, X x0, const options& opts) {
     r.iterations = k + 1;
     if (report.stop) return finish(*report.stop);
 
-    it.gradient_norm = it.gradient.norm();
+    it.gradient_norm = safe_norm(it.gradient);
     r.gradient_norm = it.gradient_norm;
     if (std::isnan(it.value)) return finish(status::non_finite);
     if (std::isinf(it.value) || std::fabs(it.value) > opts.divergence_limit * std::fmax(1.0, std::fabs(f0)))
       return finish(status::diverged);
-    if (!std::isfinite(it.gradient_norm) || !all_finite(it.x)) return finish(status::non_finite);
+    if (!std::isfinite(it.gradient_norm) || !finite_vector(it.x)) return finish(status::non_finite);
     measure = optimality();
     r.gradient_norm = measure;
 

@@ -1,0 +1,15 @@
+# Fails unless the first ```cpp block of README.md is exactly the file SNIPPET: the README's
+# quick start is compiled and run as an example, so it cannot go stale.
+file(READ ${README} readme)
+string(FIND "${readme}" "```cpp\n" start)
+if(start EQUAL -1)
+  message(FATAL_ERROR "README.md has no ```cpp block")
+endif()
+math(EXPR start "${start} + 7")
+string(SUBSTRING "${readme}" ${start} -1 rest)
+string(FIND "${rest}" "```" stop)
+string(SUBSTRING "${rest}" 0 ${stop} block)
+file(READ ${SNIPPET} snippet)
+if(NOT block STREQUAL snippet)
+  message(FATAL_ERROR "README.md's quick-start code differs from ${SNIPPET}; keep them identical")
+endif()
