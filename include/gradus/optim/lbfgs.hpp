@@ -118,7 +118,7 @@ struct method_traits<lbfgs> {
   static constexpr std::string_view name = "lbfgs";
   template <class F, class X>
   static result<X> run(const lbfgs& m, const F& f, X x0, const options& opts) {
-    detail::require(m.memory >= 1, "gradus::lbfgs: memory must be at least 1");
+    detail::check_argument(m.memory >= 1, "gradus::lbfgs: memory must be at least 1");
     const Eigen::Index n = x0.size();
     return detail::with_direction_rule<result<X>>(m.step, "gradus::lbfgs", [&](const auto& rule) {
       using R = std::remove_cvref_t<decltype(rule)>;

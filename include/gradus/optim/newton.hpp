@@ -8,20 +8,25 @@
 // Where H is not positive definite the model has no minimum, and the Newton step goes to the
 // model's critical point — near a saddle of f, to the saddle (plain Newton is attracted to
 // saddles, which is why it is rarely used unmodified). Then the Cholesky factorization fails
-// and this implementation adds a multiple of the identity until it succeeds (Nocedal & Wright,
-// Numerical Optimization, Algorithm 3.3, "Cholesky with added multiple of the identity"):
-//     β = shift · ‖H‖_F,   τ₀ = β − min Hᵢᵢ if that is positive, else β,
-//     try H + τₖI = LLᵀ;  on failure τₖ₊₁ = 2τₖ,
-// so τ ends between |λ_min(H)| and about 2|λ_min(H)| + 2β (at most ~log₂(1/shift) + 2 tries, as
-// |λ_min| <= ‖H‖_F). H + τI is positive definite, so d = −(H + τI)⁻¹g is a descent direction;
-// along an eigenvector of negative curvature λ its component is g/(τ − |λ|), large and pointing
-// downhill: the iteration moves away from a saddle instead of towards it. (Where H = 0 the
-// step is −g.) When H is positive definite nothing is modified and the step is the Newton step.
+// and this implementation modifies H through its eigendecomposition H = QΛQᵀ (cyclic Jacobi,
+// detail/symmetric_eigen.hpp):
+//     H̃ = Q |Λ|_δ Qᵀ,    (|Λ|_δ)ᵢᵢ = max(|λᵢ|, δ),    δ = min_curvature · max|λᵢ|,
+// i.e. each eigenvalue is replaced by its absolute value, clamped away from zero (Greenstadt's
+// modification; the "saddle-free Newton" step of Dauphin et al. 2014). H̃ is positive definite,
+// so d = −H̃⁻¹g is a descent direction; along an eigenvector of negative curvature its
+// component, −(qᵢᵀg)/|λᵢ|, now points downhill, away from the saddle, and each direction keeps
+// its own scale. (Where H = 0 the step is −g.) When H is positive definite nothing is modified.
+// The other classical modification, adding τI until H + τI is positive definite (Nocedal &
+// Wright, Algorithm 3.3), was tried and dropped: the shift is the same in every direction, so
+// a strongly negative eigenvalue orthogonal to the gradient (as on Biggs EXP6, whose iterates
+// keep a symmetry) forces τ large and shrinks every other component of the step — Newton then
+// crawls for thousands of iterations where the eigenvalue modification needs 18.
 //
 // The step length λ comes from `step` (default: backtracking from λ = 1, the Armijo rule);
 // fixed_step{1.0} gives the undamped Newton iteration. `modify_hessian = false` gives PLAIN
-// Newton: d solves H d = −g by a pivoted LDLᵀ factorization whatever the signs of H's
-// eigenvalues. With a line search plain Newton stops with line_search_failed where d is not
+// Newton: d = −H⁻¹g whatever the signs of H's eigenvalues (by Cholesky where H is positive
+// definite, else through H = QΛQᵀ, with the pseudo-inverse where H is singular: components
+// with |λᵢ| <= n·ε·max|λ| are dropped). With a line search plain Newton stops with line_search_failed where d is not
 // a descent direction; with fixed_step it follows d anyway (to a saddle or a maximum if the
 // model says so).
 //
@@ -30,6 +35,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 #include <string_view>
 #include <utility>
 
@@ -41,6 +47,7 @@
 #endif
 #include <gradus/optim/detail/direction_step.hpp>
 #include <gradus/optim/detail/prelude.hpp>
+#include <gradus/optim/detail/symmetric_eigen.hpp>
 #include <gradus/optim/step_rule.hpp>
 
 namespace gradus {
@@ -48,7 +55,7 @@ namespace gradus {
 struct newton {
   step_rule step = backtracking{};  ///< fixed_step, backtracking or strong_wolfe (λ₀ = 1)
   bool modify_hessian = true;       ///< false: plain Newton, attracted to saddles (see above)
-  double shift = 1e-3;              ///< β / ‖H‖_F of the τI modification (see above), > 0
+  double min_curvature = 1e-8;      ///< δ / max|λ| of the eigenvalue modification, in (0, 1)
 };
 
 namespace detail {
@@ -60,34 +67,36 @@ struct newton_stepper {
 
   Rule rule;
   bool modify;
-  double shift;
-  matrix hessian, shifted;
+  double min_curvature;
+  matrix hessian, eigenvectors;
   Eigen::LLT<matrix> cholesky;
-  Eigen::LDLT<matrix> ldlt;
-  X direction;
+  X eigenvalues, direction, rotated;
   line_workspace<X> work;
 
   newton_stepper(const Rule& r, const newton& m, Eigen::Index n)
-      : rule(r), modify(m.modify_hessian), shift(m.shift), hessian(n, n), shifted(n, n), cholesky(n), ldlt(n),
-        direction(n), work(n) {}
+      : rule(r), modify(m.modify_hessian), min_curvature(m.min_curvature), hessian(n, n), eigenvectors(n, n),
+        cholesky(n), eigenvalues(n), direction(n), rotated(n), work(n) {}
 
-  /// Factors H + τI with the smallest τ of the sequence τ₀, 2τ₀, 4τ₀, … that is positive
-  /// definite (H itself first). False only when H = 0 or is not finite.
-  bool factor_modified() {
-    cholesky.compute(hessian);
-    if (cholesky.info() == Eigen::Success) return true;
-    const double beta = shift * hessian.norm();
-    if (!(beta > 0) || !std::isfinite(beta)) return false;
-    const double min_diagonal = hessian.diagonal().minCoeff();
-    double tau = min_diagonal > 0 ? beta : beta - min_diagonal;
-    // τ passes ‖H‖_F >= |λ_min(H)| after about log₂(1/shift) doublings; 64 leaves room for rounding.
-    for (int attempt = 0; attempt < 64; ++attempt, tau *= 2) {
-      shifted = hessian;
-      shifted.diagonal().array() += tau;
-      cholesky.compute(shifted);
-      if (cholesky.info() == Eigen::Success) return true;
+  /// direction = −H̃⁻¹ĝ through H = QΛQᵀ: H̃ = Q max(|Λ|, δ) Qᵀ when modifying, the
+  /// pseudo-inverse of H otherwise; −ĝ where H = 0 (or the sweeps fail).
+  void eigen_direction(const X& g, double scale) {
+    const bool ok = symmetric_eigen(hessian, eigenvectors, eigenvalues);  // destroys hessian
+    const double largest = ok ? eigenvalues.cwiseAbs().maxCoeff() : 0.0;
+    if (!(largest > 0) || !std::isfinite(largest)) {
+      direction.noalias() = -scale * g;
+      return;
     }
-    return false;
+    rotated.noalias() = eigenvectors.transpose() * g;
+    if (modify) {
+      const double floor = min_curvature * largest;
+      for (Eigen::Index i = 0; i < rotated.size(); ++i) rotated[i] /= std::fmax(std::fabs(eigenvalues[i]), floor);
+    } else {
+      const double zero = double(rotated.size()) * std::numeric_limits<double>::epsilon() * largest;
+      for (Eigen::Index i = 0; i < rotated.size(); ++i)
+        rotated[i] = std::fabs(eigenvalues[i]) > zero ? rotated[i] / eigenvalues[i] : 0.0;
+    }
+    direction.noalias() = eigenvectors * rotated;
+    direction *= -scale;
   }
 
   template <class Ev>
@@ -95,18 +104,12 @@ struct newton_stepper {
     hessian = ev.hessian(it.x);
     if (!hessian.allFinite()) return {0, status::non_finite};
     const double scale = ctx.gradient_scale;
-    if (modify) {
-      if (factor_modified()) {
-        direction = cholesky.solve(it.gradient);
-        direction *= -scale;
-      } else {
-        direction.noalias() = -scale * it.gradient;
-      }
-    } else {
-      ldlt.compute(hessian);
-      direction = ldlt.solve(it.gradient);
+    cholesky.compute(hessian);
+    if (cholesky.info() == Eigen::Success) {
+      direction = cholesky.solve(it.gradient);
       direction *= -scale;
-      if (!all_finite(direction)) return {0, status::non_finite};
+    } else {
+      eigen_direction(it.gradient, scale);
     }
     double slope = it.gradient.dot(direction);
     if constexpr (!std::is_same_v<Rule, fixed_step>) {
@@ -136,7 +139,7 @@ struct method_traits<newton> {
                   "gradus::newton needs the exact Hessian: give the objective a member hessian(x) returning an "
                   "Eigen matrix, or write it as a gradus expression (or use gradus::bfgs / gradus::lbfgs, which "
                   "need only the gradient)");
-    detail::require(m.shift > 0 && std::isfinite(m.shift), "gradus::newton: shift must be a finite number > 0");
+    detail::check_argument(m.min_curvature > 0 && m.min_curvature < 1, "gradus::newton: min_curvature must lie in (0, 1)");
     const Eigen::Index n = x0.size();
     return detail::with_direction_rule<result<X>>(m.step, "gradus::newton", [&](const auto& rule) {
       using R = std::remove_cvref_t<decltype(rule)>;
