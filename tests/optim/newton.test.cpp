@@ -2,12 +2,9 @@
 // modification that keeps it away from saddles, plain Newton that is attracted to them.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
-
-#include <Eigen/Eigenvalues>
 
 #include <gradus/gradus.hpp>
 
@@ -143,9 +140,10 @@ TEST_CASE("newton: bad settings are reported", "[optim][newton]") {
   CHECK(gradus::minimize(f, Eigen::Vector2d(nan, 0), gradus::newton{}).status == gradus::status::non_finite);
 }
 
-TEST_CASE("newton's Jacobi eigendecomposition agrees with Eigen's solver", "[optim][newton]") {
+TEST_CASE("newton's Jacobi eigendecomposition reconstructs the matrix", "[optim][newton]") {
   // gradus::detail::symmetric_eigen (optim/detail/symmetric_eigen.hpp) on random symmetric
-  // matrices, indefinite and singular ones included.
+  // matrices, indefinite and singular ones included: A = QΛQᵀ with Q orthogonal is the
+  // eigendecomposition.
   std::srand(7);
   for (int trial = 0; trial < 20; ++trial) {
     Eigen::Matrix<double, 6, 6> a = Eigen::Matrix<double, 6, 6>::Random();
@@ -156,9 +154,6 @@ TEST_CASE("newton's Jacobi eigendecomposition agrees with Eigen's solver", "[opt
     REQUIRE(gradus::detail::symmetric_eigen(work, q, lambda));
     CHECK((q * lambda.asDiagonal() * q.transpose() - a).norm() < 1e-13 * a.norm());
     CHECK((q.transpose() * q - Eigen::Matrix<double, 6, 6>::Identity()).norm() < 1e-13);
-    Eigen::Matrix<double, 6, 1> sorted = lambda;
-    std::sort(sorted.data(), sorted.data() + 6);
-    const Eigen::Matrix<double, 6, 1> reference = Eigen::SelfAdjointEigenSolver<Eigen::Matrix<double, 6, 6>>(a).eigenvalues();
-    CHECK((sorted - reference).norm() < 1e-13 * a.norm());
+    if (trial % 4 == 0) CHECK(lambda.cwiseAbs().minCoeff() < 1e-13 * a.norm());
   }
 }
