@@ -1,12 +1,14 @@
 # Thin wrapper over CMake. On a fresh Debian 12 machine:  make demo   and   make test
 BUILD      ?= build
 BENCH_DIR  ?= build-bench
+SAN_DIR    ?= build-sanitize
+TSAN_DIR   ?= build-tsan
 BUILD_TYPE ?= Release
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure demo test bench install clean docs
+.PHONY: all deps configure demo test test-sanitize test-tsan bench install clean docs
 
 all: test
 
@@ -16,13 +18,34 @@ deps:
 configure: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DGRADUS_BUILD_BENCHMARKS=OFF $(CMAKE_ARGS)
 
+# The tour: builds the examples, runs them in reading order (CSV plot data under $(BUILD)/plots)
+# and draws the plots as PNG there with python3-matplotlib (skipped, with a message, without it).
 demo: configure
+	@scripts/install-deps.sh --plots || echo "make demo: python3-matplotlib could not be installed; plots will be skipped"
 	cmake --build $(BUILD) --target gradus_demo -j $(JOBS)
-	$(BUILD)/examples/gradus_demo
 
 test: configure
 	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The test suite under AddressSanitizer + UndefinedBehaviorSanitizer (any report fails the test).
+# alloc_dealloc_mismatch=0: the allocation-counting tests replace operator new (malloc) but keep
+# the default operator delete (free), a valid pairing that ASan reports as a mismatch.
+SAN_CMAKE_ARGS = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+	-DGRADUS_BUILD_BENCHMARKS=OFF -DGRADUS_BUILD_EXAMPLES=OFF \
+	-DGRADUS_HEADER_CHECK=OFF -DGRADUS_INSTALL_TEST=OFF
+test-sanitize: deps
+	cmake -S . -B $(SAN_DIR) $(SAN_CMAKE_ARGS) -DGRADUS_SANITIZE=address,undefined $(CMAKE_ARGS)
+	cmake --build $(SAN_DIR) -j $(JOBS)
+	cd $(SAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:alloc_dealloc_mismatch=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# The concurrency tests (tests/reliability/*tsan*) under ThreadSanitizer.
+test-tsan: deps
+	cmake -S . -B $(TSAN_DIR) $(SAN_CMAKE_ARGS) -DGRADUS_SANITIZE=thread $(CMAKE_ARGS)
+	cmake --build $(TSAN_DIR) --target gradus_reliability_tests -j $(JOBS)
+	cd $(TSAN_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ./tests/gradus_reliability_tests "[tsan]"
 
 bench:
 	@scripts/install-deps.sh --peers
@@ -31,8 +54,14 @@ bench:
 	cmake --build $(BENCH_DIR) -j $(JOBS)
 	cmake --build $(BENCH_DIR) --target run_benchmarks
 
+# API reference (HTML in $(BUILD)/docs/html); fails on any Doxygen warning.
+docs:
+	@scripts/install-deps.sh --docs
+	mkdir -p $(BUILD)/docs
+	GRADUS_DOCS_DIR=$(BUILD)/docs doxygen docs/Doxyfile
+
 install: configure
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(BENCH_DIR) build-clang
+	rm -rf $(BUILD) $(BENCH_DIR) $(SAN_DIR) $(TSAN_DIR) build-clang

@@ -33,7 +33,10 @@ import sys
 # The impl every other impl of a family is divided by. Families not listed use "hand".
 BASELINES = {
     "data": "scalar_loop",
+    "data_vgh": "two_pass",
     "kkt": "ipopt",
+    "optim_overhead": "gradient_only",
+    "sharing": "hand",
 }
 DEFAULT_BASELINE = "hand"
 # The impl the report is about: its column comes right after the baseline's.

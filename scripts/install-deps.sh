@@ -3,6 +3,7 @@
 # Idempotent: a package already installed is left alone.
 #   scripts/install-deps.sh            compiler, cmake, make and the libraries (tests, demo)
 #   scripts/install-deps.sh --peers    also the benchmark peers and matplotlib for plots
+#   scripts/install-deps.sh --plots    also matplotlib (make demo's plots)
 #   scripts/install-deps.sh --docs     also doxygen
 #   scripts/install-deps.sh --fuzz     also clang and its runtime (libFuzzer, sanitizers)
 set -euo pipefail
@@ -11,9 +12,10 @@ packages=(g++ clang cmake make libboost-dev libxsimd-dev libeigen3-dev catch2 li
 for arg in "$@"; do
   case "$arg" in
     --peers) packages+=(libadolc-dev libceres-dev liblbfgspp-dev coinor-libipopt-dev python3-matplotlib) ;;
+    --plots) packages+=(python3-matplotlib) ;;
     --docs)  packages+=(doxygen) ;;
     --fuzz)  packages+=(clang libclang-rt-dev) ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "install-deps.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done

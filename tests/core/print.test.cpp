@@ -91,3 +91,18 @@ TEST_CASE("operator<< writes the same text as to_string", "[print]") {
   os << x * y + gradus::exp(z) << ' ' << gradus::variables<2>();
   CHECK(os.str() == "x0*x1 + exp(x2) [x0, x1]");
 }
+
+// GCC 12 miscompiled [[no_unique_address]] members during constant evaluation: a runtime
+// constant inside a symbolic vector built from namespace-scope constexpr variables became 0.
+namespace {
+constexpr gradus::var<0> ns_x{};
+constexpr gradus::var<1> ns_y{};
+const auto ns_vector = gradus::vector(ns_x * ns_x + 5 * ns_y, 3 * ns_x * gradus::sin(ns_y));
+const auto ns_expression = 3 * ns_x * gradus::sin(ns_y) + 2.5;
+}  // namespace
+
+TEST_CASE("constants survive constant initialization of expressions and vectors") {
+  CHECK(gradus::to_string(ns_vector) == "[x0*x0 + 5*x1, 3*x0*sin(x1)]");
+  CHECK(gradus::to_string(ns_expression) == "3*x0*sin(x1) + 2.5");
+  CHECK(gradus::to_string(gradus::derivative(ns_vector, ns_x)) == "[2*x0, 3*sin(x1)]");
+}

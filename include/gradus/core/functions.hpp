@@ -14,19 +14,19 @@ namespace gradus {
   constexpr auto name(const E& e) {                           \
     return detail::make_unary<op::name>(e);                   \
   }
-GRADUS_DEFINE_UNARY_FUNCTION(exp)
-GRADUS_DEFINE_UNARY_FUNCTION(log)
-GRADUS_DEFINE_UNARY_FUNCTION(log1p)
-GRADUS_DEFINE_UNARY_FUNCTION(expm1)
-GRADUS_DEFINE_UNARY_FUNCTION(sqrt)
-GRADUS_DEFINE_UNARY_FUNCTION(sin)
-GRADUS_DEFINE_UNARY_FUNCTION(cos)
-GRADUS_DEFINE_UNARY_FUNCTION(tan)
-GRADUS_DEFINE_UNARY_FUNCTION(tanh)
+GRADUS_DEFINE_UNARY_FUNCTION(exp)  ///< e^x
+GRADUS_DEFINE_UNARY_FUNCTION(log)  ///< the natural logarithm
+GRADUS_DEFINE_UNARY_FUNCTION(log1p)  ///< log(1 + x), accurate for small x
+GRADUS_DEFINE_UNARY_FUNCTION(expm1)  ///< e^x − 1, accurate for small x
+GRADUS_DEFINE_UNARY_FUNCTION(sqrt)  ///< √x
+GRADUS_DEFINE_UNARY_FUNCTION(sin)  ///< sine
+GRADUS_DEFINE_UNARY_FUNCTION(cos)  ///< cosine
+GRADUS_DEFINE_UNARY_FUNCTION(tan)  ///< tangent
+GRADUS_DEFINE_UNARY_FUNCTION(tanh)  ///< hyperbolic tangent
 GRADUS_DEFINE_UNARY_FUNCTION(sigmoid)      ///< 1 / (1 + e^−x), evaluated without overflow
 GRADUS_DEFINE_UNARY_FUNCTION(softplus)     ///< log(1 + e^x), evaluated without overflow
 GRADUS_DEFINE_UNARY_FUNCTION(log_sigmoid)  ///< log σ(x) = −softplus(−x)
-GRADUS_DEFINE_UNARY_FUNCTION(abs)
+GRADUS_DEFINE_UNARY_FUNCTION(abs)  ///< |x| (its derivative is sign(x))
 GRADUS_DEFINE_UNARY_FUNCTION(sign)         ///< −1, 0 or 1: the derivative of abs
 #undef GRADUS_DEFINE_UNARY_FUNCTION
 
@@ -63,7 +63,7 @@ constexpr auto logsumexp(const Es&... es) {
 /// exp(e_K − logsumexp(e...)): the K-th softmax weight, the derivative of logsumexp.
 template <std::size_t K, expression... Es>
 constexpr auto softmax_weight(const nary<op::logsumexp, Es...>& lse) {
-  return std::apply([](const auto&... e) { return nary<op::softmax<K>, Es...>(e...); }, lse.args);
+  return detail::tuple_apply([](const auto&... e) { return nary<op::softmax<K>, Es...>(e...); }, lse.args);
 }
 
 }  // namespace gradus

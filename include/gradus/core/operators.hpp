@@ -134,30 +134,36 @@ constexpr auto make_unary(E e, Op o = {}) {
 
 }  // namespace detail
 
+/// l + r, for expressions and arithmetic numbers (at least one an expression); simplified as built.
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr auto operator+(const L& l, const R& r) {
   return detail::make_add(detail::as_expression(l), detail::as_expression(r));
 }
+/// l − r.
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr auto operator-(const L& l, const R& r) {
   return detail::make_sub(detail::as_expression(l), detail::as_expression(r));
 }
+/// l · r.
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr auto operator*(const L& l, const R& r) {
   return detail::make_mul(detail::as_expression(l), detail::as_expression(r));
 }
+/// l / r.
 template <operand L, operand R>
   requires(expression<L> || expression<R>)
 constexpr auto operator/(const L& l, const R& r) {
   return detail::make_div(detail::as_expression(l), detail::as_expression(r));
 }
+/// −e.
 template <expression E>
 constexpr auto operator-(const E& e) {
   return detail::make_neg(e);
 }
+/// +e, which is e.
 template <expression E>
 constexpr auto operator+(const E& e) {
   return e;

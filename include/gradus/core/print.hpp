@@ -130,8 +130,8 @@ void write_parenthesized(std::string& out, const E& e, bool parentheses) {
 }
 
 template <class... Es>
-void write_arguments(std::string& out, const std::tuple<Es...>& args) {
-  std::apply(
+void write_arguments(std::string& out, const flat_tuple<Es...>& args) {
+  tuple_apply(
       [&](const auto&... a) {
         bool first = true;
         ((out += first ? "" : ", ", first = false, write(out, a)), ...);
@@ -236,6 +236,7 @@ std::string to_string(const E& e) {
   return out;
 }
 
+/// Writes to_string(e).
 template <class E>
 requires detail::printable<E> std::ostream& operator<<(std::ostream& os, const E& e) {
   return os << to_string(e);

@@ -54,7 +54,7 @@ template <class Op, class... Es> struct node_count<nary<Op, Es...>> {
 };
 }  // namespace detail
 
-/// Number of variables of an expression: the largest index of a var<I> in it, plus one.
+/// Number of variables of an expression: the largest index of a `var<I>` in it, plus one.
 template <class E>
 inline constexpr std::size_t arity_v = detail::arity_of<std::remove_cvref_t<E>>::value;
 

@@ -32,28 +32,32 @@ template <class... Es>
 struct symbolic_vector {
   static_assert(((expression<Es> || is_symbolic_vector<Es>::value) && ...),
                 "gradus::symbolic_vector: every element must be an expression (or a symbolic vector, for a matrix)");
-  static constexpr std::size_t size = sizeof...(Es);
-  std::tuple<Es...> elements;
+  static constexpr std::size_t size = sizeof...(Es);  ///< number of elements
+  detail::flat_tuple<Es...> elements;                 ///< the elements, in order
 
   constexpr symbolic_vector() = default;
+  /// The vector (es...).
   constexpr explicit symbolic_vector(Es... es)
     requires(sizeof...(Es) > 0)
       : elements(es...) {}
 
+  /// Element I (also gradus::get<I>(V) and structured bindings).
   template <std::size_t I>
   constexpr const auto& get() const& noexcept {
     static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
-    return std::get<I>(elements);
+    return detail::tuple_get<I>(elements);
   }
+  /// Element I, modifiable.
   template <std::size_t I>
   constexpr auto& get() & noexcept {
     static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
-    return std::get<I>(elements);
+    return detail::tuple_get<I>(elements);
   }
+  /// Element I of a temporary vector, by value.
   template <std::size_t I>
   constexpr auto get() && noexcept {
     static_assert(I < size, "gradus::get<I>(V): the index I is past the end of the symbolic vector");
-    return std::get<I>(elements);
+    return detail::tuple_get<I>(elements);
   }
 };
 
@@ -84,7 +88,7 @@ constexpr auto variables() {
 namespace detail {
 template <class F, class... Es>
 constexpr auto map(const symbolic_vector<Es...>& v, F f) {
-  return std::apply([&](const auto&... e) { return vector(f(e)...); }, v.elements);
+  return detail::tuple_apply([&](const auto&... e) { return vector(f(e)...); }, v.elements);
 }
 template <class F, class... As, class... Bs>
 constexpr auto zip(const symbolic_vector<As...>& a, const symbolic_vector<Bs...>& b, F f) {
@@ -146,6 +150,7 @@ constexpr auto dot(const A& a, const symbolic_vector<Bs...>& b) {
   return detail::balanced_sum<0, sizeof...(Bs)>(
       [&](auto i) { return literal(double(a[decltype(i)::value])) * get<decltype(i)::value>(b); });
 }
+/// dot(a, b) with the symbolic vector first.
 template <class... Bs, class A>
   requires detail::numeric_vector<A>
 constexpr auto dot(const symbolic_vector<Bs...>& b, const A& a) {
@@ -154,18 +159,21 @@ constexpr auto dot(const symbolic_vector<Bs...>& b, const A& a) {
 /// logsumexp of the elements of a symbolic vector.
 template <class... Es>
 constexpr auto logsumexp(const symbolic_vector<Es...>& v) {
-  return std::apply([](const auto&... e) { return logsumexp(e...); }, v.elements);
+  return detail::tuple_apply([](const auto&... e) { return logsumexp(e...); }, v.elements);
 }
 
 // Element-wise arithmetic of symbolic vectors, and with vectors of numbers.
+/// Element-wise a + b.
 template <class... As, class... Bs>
 constexpr auto operator+(const symbolic_vector<As...>& a, const symbolic_vector<Bs...>& b) {
   return detail::zip(a, b, [](const auto& x, const auto& y) { return x + y; });
 }
+/// Element-wise a − b.
 template <class... As, class... Bs>
 constexpr auto operator-(const symbolic_vector<As...>& a, const symbolic_vector<Bs...>& b) {
   return detail::zip(a, b, [](const auto& x, const auto& y) { return x - y; });
 }
+/// a − b for a vector of numbers b (Eigen or std::array) of the same size.
 template <class... As, class B>
   requires detail::numeric_vector<B>
 constexpr auto operator-(const symbolic_vector<As...>& a, const B& b) {
@@ -174,6 +182,7 @@ constexpr auto operator-(const symbolic_vector<As...>& a, const B& b) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) { return vector((get<I>(a) - double(b[I]))...); }(
       std::index_sequence_for<As...>{});
 }
+/// a + b for a vector of numbers b (Eigen or std::array) of the same size.
 template <class... As, class B>
   requires detail::numeric_vector<B>
 constexpr auto operator+(const symbolic_vector<As...>& a, const B& b) {
@@ -182,18 +191,22 @@ constexpr auto operator+(const symbolic_vector<As...>& a, const B& b) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) { return vector((get<I>(a) + double(b[I]))...); }(
       std::index_sequence_for<As...>{});
 }
+/// c · a for a number or expression c.
 template <class... As, operand C>
 constexpr auto operator*(const C& c, const symbolic_vector<As...>& a) {
   return detail::map(a, [&](const auto& x) { return c * x; });
 }
+/// a · c for a number or expression c.
 template <class... As, operand C>
 constexpr auto operator*(const symbolic_vector<As...>& a, const C& c) {
   return detail::map(a, [&](const auto& x) { return x * c; });
 }
+/// a / c for a number or expression c.
 template <class... As, operand C>
 constexpr auto operator/(const symbolic_vector<As...>& a, const C& c) {
   return detail::map(a, [&](const auto& x) { return x / c; });
 }
+/// −a.
 template <class... As>
 constexpr auto operator-(const symbolic_vector<As...>& a) {
   return detail::map(a, [](const auto& x) { return -x; });
@@ -202,9 +215,10 @@ constexpr auto operator-(const symbolic_vector<As...>& a) {
 /// A matrix of numbers known at run time, to multiply a symbolic vector: constant(A) * X.
 template <int R, int C>
 struct constant_matrix {
-  Eigen::Matrix<double, R, C> values;
+  Eigen::Matrix<double, R, C> values;  ///< the numbers
 };
 
+/// Wraps a fixed-size Eigen matrix A so that constant(A) * X is a symbolic vector.
 template <class M>
 constexpr auto constant(const M& a) {
   using A = std::remove_cvref_t<M>;
@@ -233,5 +247,5 @@ template <class... Es>
 struct std::tuple_size<gradus::symbolic_vector<Es...>> : std::integral_constant<std::size_t, sizeof...(Es)> {};
 template <std::size_t I, class... Es>
 struct std::tuple_element<I, gradus::symbolic_vector<Es...>> {
-  using type = std::remove_cvref_t<decltype(std::get<I>(std::declval<std::tuple<Es...>>()))>;
+  using type = gradus::detail::nth_type<I, Es...>;
 };

@@ -85,9 +85,9 @@ template <std::size_t I, class... Es>
 constexpr auto weighted_argument_derivatives(const nary<op::logsumexp, Es...>& lse) {
   return balanced_sum<0, sizeof...(Es)>([&](auto k) {
     constexpr std::size_t K = decltype(k)::value;
-    using Ek = std::tuple_element_t<K, std::tuple<Es...>>;
+    using Ek = nth_type<K, Es...>;
     if constexpr (!depends_on<Ek, I>) return integer<0>{};
-    else return make_mul(differentiate<I>(std::get<K>(lse.args)), softmax_weight<K>(lse));
+    else return make_mul(differentiate<I>(tuple_get<K>(lse.args)), softmax_weight<K>(lse));
   });
 }
 
@@ -131,10 +131,10 @@ constexpr auto differentiate_node(const nary<op::logsumexp, Es...>& e) {
 }
 template <std::size_t I, std::size_t K, class... Es>
 constexpr auto differentiate_node(const nary<op::softmax<K>, Es...>& e) {
-  const auto lse = std::apply([](const auto&... a) { return nary<op::logsumexp, Es...>(a...); }, e.args);
-  using Ek = std::tuple_element_t<K, std::tuple<Es...>>;
+  const auto lse = tuple_apply([](const auto&... a) { return nary<op::logsumexp, Es...>(a...); }, e.args);
+  using Ek = nth_type<K, Es...>;
   if constexpr (!depends_on<Ek, I>) return make_mul(make_neg(e), weighted_argument_derivatives<I>(lse));
-  else return make_mul(e, make_sub(differentiate<I>(std::get<K>(e.args)), weighted_argument_derivatives<I>(lse)));
+  else return make_mul(e, make_sub(differentiate<I>(tuple_get<K>(e.args)), weighted_argument_derivatives<I>(lse)));
 }
 
 template <std::size_t I, class E>
@@ -153,7 +153,7 @@ concept variable = is_var_node<std::remove_cvref_t<X>>::value;
 
 /// ∂f/∂x, simplified: derivative(x*x + 2*x*y + pow<3>(y), x) prints as 2*x0 + 2*x1. For a
 /// symbolic vector f (a function ℝᵐ → ℝⁿ), the vector of the partial derivatives of its
-/// elements. x must be a variable: var<I>, or one bound from variables<N>().
+/// elements. x must be a variable: `var<I>`, or one bound from variables<N>().
 template <class F, class X>
 constexpr auto derivative(const F& f, const X&) {
   constexpr bool f_ok = expression<F> || symbolic_vector_type<F>;

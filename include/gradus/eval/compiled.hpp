@@ -60,6 +60,17 @@ class compiled {
     return w.v[tape_type::data.roots[0]];
   }
 
+  /// ∇f alone (reverse mode), evaluating only the values the adjoint sweep reads.
+  template <class T, class Var, class Col, class Grad>
+  GRADUS_INLINE constexpr void gradient(Var var, Col col, Grad grad) const {
+    const auto in = make_inputs<T>(var, col);
+    workspace<tape_type, T> w;
+    forward_values_for_gradient(w, in);
+    adjoints<tape_type, T> adj;
+    reverse_adjoints(w, in, adj, math::lift<T>(1.0));
+    emit_gradient(adj, grad);
+  }
+
   /// f and ∇f by one forward sweep carrying sparse gradients (forward mode).
   template <class T, class Var, class Col, class Grad>
   GRADUS_INLINE constexpr T value_and_gradient_forward(Var var, Col col, Grad grad) const {

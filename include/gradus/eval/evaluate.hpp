@@ -19,24 +19,25 @@
 
 namespace gradus {
 
-/// Mode tags for gradient(f, p, mode).
+/// Mode tag for gradient(f, p, forward_mode): one forward sweep per coordinate.
 struct forward_mode_t { explicit constexpr forward_mode_t() = default; };
+/// Mode tag for gradient(f, p, reverse_mode): one adjoint sweep (the default).
 struct reverse_mode_t { explicit constexpr reverse_mode_t() = default; };
-inline constexpr forward_mode_t forward_mode{};
-inline constexpr reverse_mode_t reverse_mode{};
+inline constexpr forward_mode_t forward_mode{};  ///< gradient(f, p, forward_mode)
+inline constexpr reverse_mode_t reverse_mode{};  ///< gradient(f, p, reverse_mode)
 
 /// What value_and_gradient returns: binds as auto [v, g].
 template <class T, class V>
 struct value_and_gradient_result {
-  T value;
-  V gradient;
+  T value;     ///< f(p)
+  V gradient;  ///< ∇f(p)
 };
 /// What value_gradient_hessian returns: binds as auto [v, g, H].
 template <class T, class V, class M>
 struct value_gradient_hessian_result {
-  T value;
-  V gradient;
-  M hessian;
+  T value;     ///< f(p)
+  V gradient;  ///< ∇f(p)
+  M hessian;   ///< ∇²f(p)
 };
 
 namespace detail {
@@ -100,7 +101,7 @@ GRADUS_INLINE auto gradient_at(const E& f, const P& p) {
   const compiled<E> c(f);
   auto put = [&g](std::size_t i, const T& x) GRADUS_LAMBDA_INLINE { g[Eigen::Index(i)] = x; };
   if constexpr (Forward) c.template value_and_gradient_forward<T>(coordinate_reader(p), no_columns{}, put);
-  else c.template value_and_gradient<T>(coordinate_reader(p), no_columns{}, put);
+  else c.template gradient<T>(coordinate_reader(p), no_columns{}, put);
   return g;
 }
 }  // namespace detail
@@ -115,7 +116,7 @@ GRADUS_INLINE constexpr auto value(const E& f, const P&... p) {
         if constexpr (symbolic_vector_type<E>) {
           static_assert(columns_v<E> == 0, "gradus::value: this symbolic vector reads data columns (col<J>)");
           detail::check_point_size<arity_v<E>>(x, "gradus::value");
-          const auto vals = std::apply([](const auto&... e) { return detail::compiled<std::remove_cvref_t<decltype(e)>...>(e...); },
+          const auto vals = detail::tuple_apply([](const auto&... e) { return detail::compiled<std::remove_cvref_t<decltype(e)>...>(e...); },
                                        f.elements)
                                 .template values<T>(detail::coordinate_reader(x));
           Eigen::Matrix<T, int(E::size), 1> out;
@@ -230,7 +231,7 @@ GRADUS_INLINE constexpr auto jacobian(const symbolic_vector<Es...>& F, const P&.
         Eigen::Matrix<T, M, point_size_v<X>> J(M, Eigen::Index(n));
         for (Eigen::Index j = 0; j < J.cols(); ++j)
           for (Eigen::Index i = 0; i < M; ++i) J(i, j) = detail::math::lift<T>(0.0);
-        std::apply([](const auto&... e) { return detail::compiled<Es...>(e...); }, F.elements)
+        detail::tuple_apply([](const auto&... e) { return detail::compiled<Es...>(e...); }, F.elements)
             .template values_and_jacobian<T>(detail::coordinate_reader(x), detail::no_columns{},
                                              [&J](std::size_t r, std::size_t i, const T& d) { J(Eigen::Index(r), Eigen::Index(i)) = d; });
         return J;

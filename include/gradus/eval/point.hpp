@@ -46,7 +46,9 @@ template <class S>
 concept coordinate = (std::is_arithmetic_v<std::remove_cvref_t<S>> && !std::is_same_v<std::remove_cvref_t<S>, bool>) ||
                      detail::is_simd_batch<std::remove_cvref_t<S>>::value;
 
+/// The scalar type of a point (double, float or a SIMD batch).
 template <point P> using point_scalar_t = typename detail::point_traits<std::remove_cvref_t<P>>::scalar;
+/// The number of coordinates of a point type, Eigen::Dynamic when known only at run time.
 template <point P> inline constexpr int point_size_v = detail::point_traits<std::remove_cvref_t<P>>::size;
 
 /// Vector of a point's scalar and size (the gradient's type).

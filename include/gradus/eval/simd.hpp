@@ -77,6 +77,8 @@ template <class B> inline B keep_first_lanes(const B& x, std::size_t n) {
   for (std::size_t i = n; i < B::size; ++i) tmp[i] = 0.0;
   return B::load_aligned(tmp);
 }
+/// Writes the lanes of x to p[0], …, p[size − 1].
+template <class A> inline void store_unaligned(const xsimd::batch<double, A>& x, double* p) { x.store_unaligned(p); }
 /// Lane i of a batch.
 template <class A> inline double lane(const xsimd::batch<double, A>& x, std::size_t i) {
   alignas(A::alignment()) double tmp[xsimd::batch<double, A>::size];

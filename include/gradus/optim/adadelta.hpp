@@ -15,9 +15,10 @@
 
 namespace gradus {
 
+/// AdaDelta (Zeiler): no learning rate; steps scaled by running RMS of past steps over past gradients.
 struct adadelta {
-  double rho = 0.95;
-  double epsilon = 1e-6;
+  double rho = 0.95;      ///< decay ρ of both running averages, in (0, 1)
+  double epsilon = 1e-6;  ///< ε inside both square roots
 };
 
 namespace detail {

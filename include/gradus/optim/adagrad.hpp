@@ -12,9 +12,10 @@
 
 namespace gradus {
 
+/// AdaGrad (Duchi et al.): per-coordinate rates η / (ε + √Σg²).
 struct adagrad {
-  rate learning_rate = 0.01;
-  double epsilon = 1e-7;
+  rate learning_rate = 0.01;  ///< η, a number or a schedule
+  double epsilon = 1e-7;      ///< ε added to the root of the sum of squared gradients
 };
 
 namespace detail {

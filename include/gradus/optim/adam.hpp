@@ -17,19 +17,21 @@
 
 namespace gradus {
 
+/// Adam (Kingma & Ba): bias-corrected first and second moment estimates.
 struct adam {
-  rate learning_rate = 0.001;
-  double beta1 = 0.9;
-  double beta2 = 0.999;
-  double epsilon = 1e-8;
+  rate learning_rate = 0.001;  ///< η, a number or a schedule
+  double beta1 = 0.9;          ///< decay ρ₁ of the first moment
+  double beta2 = 0.999;        ///< decay ρ₂ of the second moment
+  double epsilon = 1e-8;       ///< ε added to √v̂
 };
 
+/// AdamW (Loshchilov & Hutter): Adam with decoupled weight decay.
 struct adamw {
-  rate learning_rate = 0.001;
-  double beta1 = 0.9;
-  double beta2 = 0.999;
-  double epsilon = 1e-8;
-  double weight_decay = 0.01;
+  rate learning_rate = 0.001;  ///< η, a number or a schedule
+  double beta1 = 0.9;          ///< decay ρ₁ of the first moment
+  double beta2 = 0.999;        ///< decay ρ₂ of the second moment
+  double epsilon = 1e-8;       ///< ε added to √v̂
+  double weight_decay = 0.01;  ///< λ: each step also subtracts ηλx
 };
 
 namespace detail {

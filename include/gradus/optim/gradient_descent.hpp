@@ -27,8 +27,9 @@
 
 namespace gradus {
 
+/// Gradient descent x ← x − λₜ∇f(x), the step λₜ from a step rule.
 struct gradient_descent {
-  step_rule step = backtracking{};
+  step_rule step = backtracking{};  ///< fixed step, a decay schedule or a line search
 };
 
 namespace detail {

@@ -44,22 +44,22 @@ struct backtracking {
 
 /// Strong Wolfe conditions with c₁ (sufficient decrease) and c₂ (curvature), 0 < c₁ < c₂ < 1.
 struct strong_wolfe {
-  double c1 = 1e-4;
-  double c2 = 0.9;
+  double c1 = 1e-4;  ///< sufficient-decrease constant c₁
+  double c2 = 0.9;   ///< curvature constant c₂
   double initial = 1.0;               ///< λ₀ on the first iteration (later ones start from the last step)
-  std::size_t max_evaluations = 60;
+  std::size_t max_evaluations = 60;   ///< trials before the search reports failure
 };
 
 /// ε* = gᵀg / gᵀHg from one Hessian-vector product, shortened by `fallback` if it does not
 /// decrease f enough; `fallback` alone when gᵀHg <= 0.
 struct exact_quadratic_step {
-  backtracking fallback{};
+  backtracking fallback{};  ///< the search used when ε* is unusable
 };
 
 /// φ and φ' at one trial step.
 struct line_point {
-  double value;
-  double slope;
+  double value;  ///< φ(λ)
+  double slope;  ///< φ'(λ)
 };
 
 /// A function of the step along a line: φ(λ) and (φ(λ), φ'(λ)).
@@ -72,10 +72,10 @@ concept line_function = requires(Phi& phi, double step) {
 /// The outcome of a line search. When success is false, step and value are those of the
 /// start (λ = 0, φ(0)).
 struct line_search_result {
-  double step = 0;
-  double value = 0;
-  bool success = false;
-  std::size_t evaluations = 0;
+  double step = 0;              ///< the accepted λ
+  double value = 0;             ///< φ(λ)
+  bool success = false;         ///< whether the conditions were met
+  std::size_t evaluations = 0;  ///< evaluations of φ made
 };
 
 namespace detail {

@@ -16,14 +16,16 @@
 
 namespace gradus {
 
+/// Polyak's heavy-ball momentum: v ← μv − ηₜ∇f(x), x ← x + v.
 struct momentum {
-  rate learning_rate = 0.01;
-  double momentum = 0.9;
+  rate learning_rate = 0.01;  ///< η, a number or a schedule
+  double momentum = 0.9;      ///< μ, in [0, 1)
 };
 
+/// Nesterov's momentum: the gradient is taken after the momentum step.
 struct nesterov {
-  rate learning_rate = 0.01;
-  double momentum = 0.9;
+  rate learning_rate = 0.01;  ///< η, a number or a schedule
+  double momentum = 0.9;      ///< μ, in [0, 1)
 };
 
 namespace detail {

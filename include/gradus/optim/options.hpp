@@ -36,16 +36,17 @@ struct iteration_info {
   Eigen::Map<const Eigen::VectorXd> x;  ///< the current point (a view; copy it to keep it)
 };
 
+/// How a run stops and what it records; see the stopping rules above.
 struct options {
-  double gradient_tolerance = 1e-8;
-  double value_tolerance = 0;
-  double step_tolerance = 0;
-  std::size_t max_iterations = 10000;
-  double clip_norm = 0;
-  double weight_decay = 0;
-  bool record_trace = false;
-  std::function<bool(const iteration_info&)> callback{};
-  double divergence_limit = 1e100;
+  double gradient_tolerance = 1e-8;  ///< stop when ‖∇f‖ <= this
+  double value_tolerance = 0;  ///< stop when the relative change of f <= this (0: off)
+  double step_tolerance = 0;  ///< stop when the relative step length <= this (0: off)
+  std::size_t max_iterations = 10000;  ///< iteration limit
+  double clip_norm = 0;  ///< rescale the gradient the method uses to at most this norm (0: off)
+  double weight_decay = 0;  ///< w: adds (w/2)‖x‖² to f
+  bool record_trace = false;  ///< keep every iterate in result::trace
+  std::function<bool(const iteration_info&)> callback{};  ///< called after each iteration; false stops
+  double divergence_limit = 1e100;  ///< diverged once |f| > this · max(1, |f₀|)
 };
 
 namespace detail {

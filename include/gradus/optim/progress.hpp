@@ -13,9 +13,10 @@ namespace gradus {
 
 /// Prints one line every `every` iterations to `out`; never stops the run.
 struct progress_printer {
-  std::size_t every = 1;
-  std::ostream* out = &std::cout;
+  std::size_t every = 1;           ///< print every k-th iteration (0: never)
+  std::ostream* out = &std::cout;  ///< where to print
 
+  /// Prints the line when due; returns true (go on).
   bool operator()(const iteration_info& info) const {
     if (every == 0 || info.iteration % every != 0) return true;
     char line[160];

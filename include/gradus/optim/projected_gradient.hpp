@@ -27,21 +27,24 @@ namespace gradus {
 
 /// {z : ‖z − center‖ <= radius}; an empty center means the origin.
 struct ball {
-  double radius = 1;
-  Eigen::VectorXd center{};
+  double radius = 1;         ///< the radius, >= 0
+  Eigen::VectorXd center{};  ///< the center (empty: the origin)
 };
 
 /// {z : lower <= z <= upper} coordinate-wise (±∞ allowed).
 struct box {
-  Eigen::VectorXd lower{};
-  Eigen::VectorXd upper{};
+  Eigen::VectorXd lower{};  ///< lower bounds, one per coordinate
+  Eigen::VectorXd upper{};  ///< upper bounds, one per coordinate
 };
 
 /// A ball or a box; converts implicitly from each.
 class convex_set {
  public:
+  /// The ball b.
   convex_set(ball b) : set_(std::move(b)) {}
+  /// The box b.
   convex_set(box b) : set_(std::move(b)) {}
+  /// Calls visitor(set) with the concrete ball or box.
   template <class Visitor>
   decltype(auto) visit(Visitor&& visitor) const {
     return std::visit(std::forward<Visitor>(visitor), set_);
@@ -51,9 +54,10 @@ class convex_set {
   std::variant<ball, box> set_;
 };
 
+/// Projected gradient descent x ← P(x − λₜ∇f(x)) onto a ball or a box.
 struct projected_gradient {
-  convex_set set = ball{};
-  step_rule step = backtracking{};
+  convex_set set = ball{};          ///< the feasible set
+  step_rule step = backtracking{};  ///< the step rule along the projected path
 };
 
 namespace detail {

@@ -17,23 +17,24 @@ namespace gradus {
 /// One point of the path (iteration 0 is the start).
 template <class Vector = Eigen::VectorXd>
 struct trace_entry {
-  std::size_t iteration;
-  double value;
-  double gradient_norm;
+  std::size_t iteration;  ///< k
+  double value;           ///< f(x_k)
+  double gradient_norm;   ///< ‖∇f(x_k)‖
   double step_size;  ///< ‖x_k − x_{k−1}‖ (0 at the start)
-  Vector x;
+  Vector x;               ///< x_k
 };
 
+/// What minimize returns.
 template <class Vector = Eigen::VectorXd>
 struct result {
-  Vector x;
-  double value = 0;
+  Vector x;          ///< the final point
+  double value = 0;  ///< f(x)
   double gradient_norm = 0;  ///< ‖∇f(x)‖; for projected_gradient ‖x − P(x − ∇f(x))‖
-  std::size_t iterations = 0;
-  std::size_t function_evaluations = 0;
-  std::size_t gradient_evaluations = 0;
+  std::size_t iterations = 0;            ///< iterations made
+  std::size_t function_evaluations = 0;  ///< evaluations of f
+  std::size_t gradient_evaluations = 0;  ///< evaluations of ∇f
   std::size_t hessian_evaluations = 0;  ///< Hessians and Hessian-vector products
-  gradus::status status = gradus::status::max_iterations;
+  gradus::status status = gradus::status::max_iterations;  ///< how the run ended
   gradus::convergence_test test = gradus::convergence_test::none;  ///< which test passed, if converged
   std::vector<trace_entry<Vector>> trace{};                       ///< filled when options.record_trace
 

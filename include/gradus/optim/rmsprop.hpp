@@ -13,10 +13,11 @@
 
 namespace gradus {
 
+/// RMSProp (Hinton): rates scaled by a running RMS of the gradient.
 struct rmsprop {
-  rate learning_rate = 0.001;
-  double decay = 0.9;
-  double epsilon = 1e-6;
+  rate learning_rate = 0.001;  ///< η, a number or a schedule
+  double decay = 0.9;          ///< ρ of the running average of g², in [0, 1)
+  double epsilon = 1e-6;       ///< ε inside the square root
 };
 
 namespace detail {

@@ -20,7 +20,8 @@ namespace gradus {
 
 /// ηₜ = value.
 struct constant_rate {
-  double value = 0.01;
+  double value = 0.01;  ///< η
+  /// η at iteration t (the same for every t).
   constexpr double at(std::size_t) const noexcept { return value; }
 };
 
@@ -29,6 +30,7 @@ struct linear_decay {
   double initial = 0.01;  ///< η₀
   double final = 1e-4;    ///< η_τ
   double tau = 1000;      ///< τ, the iteration at which the decay ends
+  /// ηₜ at iteration t.
   constexpr double at(std::size_t t) const noexcept {
     const double s = static_cast<double>(t);
     if (!(s < tau)) return final;
@@ -41,6 +43,7 @@ struct linear_decay {
 struct inverse_time_decay {
   double initial = 0.01;  ///< η₀
   double rho = 0.01;      ///< ρ >= 0
+  /// ηₜ at iteration t.
   constexpr double at(std::size_t t) const noexcept { return initial / (1 + rho * static_cast<double>(t)); }
 };
 
@@ -48,6 +51,7 @@ struct inverse_time_decay {
 struct exponential_decay {
   double initial = 0.01;  ///< η₀
   double rho = 0.01;      ///< ρ >= 0
+  /// ηₜ at iteration t.
   double at(std::size_t t) const noexcept { return initial * std::exp(-rho * static_cast<double>(t)); }
 };
 
@@ -82,10 +86,15 @@ inline void check_schedule(const exponential_decay& r, const char* who) {
 /// both compile.
 class rate {
  public:
+  /// A constant rate eta.
   constexpr rate(double eta) noexcept : schedule_(constant_rate{eta}) {}
+  /// A constant rate.
   constexpr rate(constant_rate r) noexcept : schedule_(r) {}
+  /// A linearly decaying rate.
   constexpr rate(linear_decay r) noexcept : schedule_(r) {}
+  /// An inverse-time decaying rate.
   constexpr rate(inverse_time_decay r) noexcept : schedule_(r) {}
+  /// An exponentially decaying rate.
   constexpr rate(exponential_decay r) noexcept : schedule_(r) {}
 
   /// Calls visitor(schedule) with the concrete schedule (one of the four types above).

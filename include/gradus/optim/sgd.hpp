@@ -42,13 +42,14 @@ concept data_objective = objective<F, X> && requires(const F& f, std::span<const
   requires objective<std::remove_cvref_t<decltype(f.subset(rows))>, X>;
 };
 
+/// Minibatch stochastic gradient descent over a data objective.
 struct sgd {
-  rate learning_rate = 0.01;
-  std::size_t batch_size = 32;
-  std::size_t epochs = 10;
-  double momentum = 0;
-  bool shuffle = true;
-  std::uint64_t seed = 0;
+  rate learning_rate = 0.01;    ///< η, a number or a schedule (t counts updates)
+  std::size_t batch_size = 32;  ///< examples per update
+  std::size_t epochs = 10;      ///< passes over the data
+  double momentum = 0;          ///< μ in [0, 1); 0 is plain SGD
+  bool shuffle = true;          ///< reshuffle the rows every epoch
+  std::uint64_t seed = 0;       ///< seed of the shuffle
 };
 
 namespace detail {

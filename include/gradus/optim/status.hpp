@@ -34,6 +34,7 @@ constexpr std::string_view to_string(status s) noexcept {
   return "unknown";
 }
 
+/// Writes to_string(s).
 inline std::ostream& operator<<(std::ostream& out, status s) { return out << to_string(s); }
 
 /// Which test declared convergence.

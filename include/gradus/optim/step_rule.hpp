@@ -19,7 +19,8 @@ namespace gradus {
 
 /// λ_t = size for every t.
 struct fixed_step {
-  double size = 0.01;
+  double size = 0.01;  ///< λ
+  /// λ at iteration t (the same for every t).
   constexpr double at(std::size_t) const noexcept { return size; }
 };
 
@@ -35,13 +36,21 @@ inline void check_schedule(const fixed_step& r, const char* who) {
 class step_rule {
  public:
   constexpr step_rule() noexcept : rule_(backtracking{}) {}
+  /// fixed_step{size}.
   constexpr step_rule(double size) noexcept : rule_(fixed_step{size}) {}
+  /// A fixed step.
   constexpr step_rule(fixed_step r) noexcept : rule_(r) {}
+  /// A linearly decaying step.
   constexpr step_rule(linear_decay r) noexcept : rule_(r) {}
+  /// An inverse-time decaying step.
   constexpr step_rule(inverse_time_decay r) noexcept : rule_(r) {}
+  /// An exponentially decaying step.
   constexpr step_rule(exponential_decay r) noexcept : rule_(r) {}
+  /// Armijo backtracking line search.
   constexpr step_rule(backtracking r) noexcept : rule_(r) {}
+  /// Strong Wolfe line search.
   constexpr step_rule(strong_wolfe r) noexcept : rule_(r) {}
+  /// The exact step for the local quadratic.
   constexpr step_rule(exact_quadratic_step r) noexcept : rule_(r) {}
 
   /// Calls visitor(rule) with the concrete rule.

@@ -35,6 +35,12 @@
 
 namespace gradus::detail {
 
+/// + − × ÷. Tested by opcode, never by child count: logsumexp and softmax of two
+/// arguments also have two children.
+constexpr bool binary_arithmetic(opcode c) {
+  return c == opcode::add || c == opcode::sub || c == opcode::mul || c == opcode::div;
+}
+
 /// Calls f(integral_constant<I>) for I = 0 … N−1, unrolled at compile time so that every
 /// table lookup inside f folds to a constant; past Limit iterations (large dense loops) it
 /// becomes an ordinary loop, f(std::size_t), to keep code size and compile time bounded.
@@ -47,6 +53,36 @@ GRADUS_INLINE constexpr void static_for(F&& f) {
   if constexpr (N <= Limit) static_for_impl(f, std::make_index_sequence<N>{});
   else
     for (std::size_t i = 0; i < N; ++i) f(i);
+}
+
+/// Calls f(integral_constant<K>) for every tape node K in [Begin, End), in order, unrolled.
+/// The fold is cut into chunks of 128 because Clang limits a fold expression's depth (256).
+template <std::size_t Begin, class F, std::size_t... I>
+GRADUS_INLINE constexpr void node_chunk(F& f, std::index_sequence<I...>) {
+  (f(std::integral_constant<std::size_t, Begin + I>{}), ...);
+}
+template <std::size_t Begin, std::size_t End, class F>
+GRADUS_INLINE constexpr void for_nodes(F&& f) {
+  if constexpr (End - Begin <= 128) {
+    node_chunk<Begin>(f, std::make_index_sequence<End - Begin>{});
+  } else {
+    node_chunk<Begin>(f, std::make_index_sequence<128>{});
+    for_nodes<Begin + 128, End>(f);
+  }
+}
+/// The same in reverse order: K = End − 1 down to Begin.
+template <std::size_t End, class F, std::size_t... I>
+GRADUS_INLINE constexpr void node_chunk_reverse(F& f, std::index_sequence<I...>) {
+  (f(std::integral_constant<std::size_t, End - 1 - I>{}), ...);
+}
+template <std::size_t Begin, std::size_t End, class F>
+GRADUS_INLINE constexpr void for_nodes_reverse(F&& f) {
+  if constexpr (End - Begin <= 128) {
+    node_chunk_reverse<End>(f, std::make_index_sequence<End - Begin>{});
+  } else {
+    node_chunk_reverse<End>(f, std::make_index_sequence<128>{});
+    for_nodes_reverse<Begin, End - 128>(f);
+  }
 }
 
 /// What the leaves read: the point, the runtime constants, and (for data objectives) the
@@ -87,7 +123,7 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
   else if constexpr (n.code == opcode::col) v[K] = T(in.col(std::size_t(n.payload)));
   else if constexpr (n.code == opcode::literal) v[K] = in.lit(std::size_t(n.payload));
   else if constexpr (n.code == opcode::integer) v[K] = math::lift<T>(double(n.payload));
-  else if constexpr (n.count == 2) {
+  else if constexpr (binary_arithmetic(n.code)) {
     const T& a = v[Tape::child(K, 0)];
     const T& b = v[Tape::child(K, 1)];
     if constexpr (n.code == opcode::add) v[K] = a + b;
@@ -116,13 +152,17 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
   }
 }
 
-template <class Tape, class T, class In, std::size_t... K>
-GRADUS_INLINE constexpr void forward_values_impl(workspace<Tape, T>& w, const In& in, std::index_sequence<K...>) {
-  (forward_node<Tape, K>(w, in), ...);
-}
 template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void forward_values(workspace<Tape, T>& w, const In& in) {
-  forward_values_impl(w, in, std::make_index_sequence<Tape::size>{});
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { forward_node<Tape, k>(w, in); });
+}
+
+/// Only the values a gradient-only reverse sweep reads (see gradient_values).
+template <class Tape, class T, class In>
+GRADUS_INLINE constexpr void forward_values_for_gradient(workspace<Tape, T>& w, const In& in) {
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE {
+    if constexpr (gradient_values<Tape>::computed[k]) forward_node<Tape, k>(w, in);
+  });
 }
 
 // ---- local partials --------------------------------------------------------------------
@@ -133,20 +173,30 @@ GRADUS_INLINE constexpr T pow_exponent(const In& in) {
   else return math::lift<T>(0.0);
 }
 
-/// ∂φₖ/∂u for each child slot of node K.
+/// ∂φₖ/∂u for each child slot of node K that depends on a variable (the other slots are
+/// left unset: nothing reads them, and their inputs may not have been computed).
 template <class Tape, std::size_t K, class T, class In>
 GRADUS_INLINE constexpr std::array<T, Tape::node(K).count> local_partials(const workspace<Tape, T>& w, const In& in) {
   constexpr tape_node n = Tape::node(K);
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
   const T one = math::lift<T>(1.0);
-  std::array<T, n.count> d;
-  if constexpr (n.count == 2) {
-    const T& a = w.v[Tape::child(K, 0)];
-    const T& b = w.v[Tape::child(K, 1)];
-    if constexpr (n.code == opcode::add) d = {one, one};
-    else if constexpr (n.code == opcode::sub) d = {one, -one};
-    else if constexpr (n.code == opcode::mul) d = {b, a};
-    else d = {one / b, -w.v[K] / b};
+  std::array<T, n.count> d{};  // slots nothing reads stay zero (dead stores, removed)
+  if constexpr (binary_arithmetic(n.code)) {
+    constexpr bool da = Tape::depends(Tape::child(K, 0)), db = Tape::depends(Tape::child(K, 1));
+    if constexpr (n.code == opcode::add) {
+      if constexpr (da) d[0] = one;
+      if constexpr (db) d[1] = one;
+    } else if constexpr (n.code == opcode::sub) {
+      if constexpr (da) d[0] = one;
+      if constexpr (db) d[1] = -one;
+    } else if constexpr (n.code == opcode::mul) {
+      if constexpr (da) d[0] = w.v[Tape::child(K, 1)];
+      if constexpr (db) d[1] = w.v[Tape::child(K, 0)];
+    } else {
+      const T inv = one / w.v[Tape::child(K, 1)];
+      if constexpr (da) d[0] = inv;
+      if constexpr (db) d[1] = -(w.v[K] * inv);
+    }
   } else if constexpr (n.code == opcode::logsumexp || n.code == opcode::softmax) {
     const T inv = one / w.aux[A + n.count];
     static_for<n.count>([&](auto i) GRADUS_LAMBDA_INLINE { d[i] = w.aux[A + i] * inv; });
@@ -156,8 +206,13 @@ GRADUS_INLINE constexpr std::array<T, Tape::node(K).count> local_partials(const 
       d[std::size_t(n.payload)] += y;
     }
   } else if constexpr (n.count == 1) {
-    d[0] = unary_d1<n.code, n.payload>(w.v[Tape::child(K, 0)], w.v[K], pow_exponent<Tape, K, T>(in),
-                                       unary_aux<Tape, K>(w));
+    constexpr opcode C = n.code;
+    // Read only what the rule reads (see reads_of_partial): the rest may not be computed.
+    constexpr partial_reads r = reads_of_partial(n, 0);
+    T u = math::lift<T>(0.0), y = math::lift<T>(0.0);
+    if constexpr ((r.children & 1u) != 0) u = w.v[Tape::child(K, 0)];
+    if constexpr (r.own && C != opcode::sigmoid && C != opcode::softplus && C != opcode::log_sigmoid) y = w.v[K];
+    d[0] = unary_d1<C, n.payload>(u, y, pow_exponent<Tape, K, T>(in), unary_aux<Tape, K>(w));
   }
   return d;
 }
@@ -167,7 +222,7 @@ template <class Tape, std::size_t K, class T, class In, class P, class Q>
 GRADUS_INLINE constexpr T local_second(const workspace<Tape, T>& w, const In& in, const T* d, P p, Q q) {
   constexpr tape_node n = Tape::node(K);
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
-  if constexpr (n.count == 2) {
+  if constexpr (binary_arithmetic(n.code)) {
     if constexpr (n.code == opcode::mul) return math::lift<T>(std::size_t(p) == std::size_t(q) ? 0.0 : 1.0);
     else if constexpr (n.code == opcode::div) {
       const T& b = w.v[Tape::child(K, 1)];
@@ -239,17 +294,12 @@ GRADUS_INLINE constexpr void reverse_node(const workspace<Tape, T>& w, const In&
   }
 }
 
-template <class Tape, class T, class In, std::size_t... K>
-GRADUS_INLINE constexpr void reverse_adjoints_impl(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
-                                                   std::index_sequence<K...>) {
-  (reverse_node<Tape, Tape::size - 1 - K>(w, in, adj), ...);
-}
 /// λ for every node, with λ_root = seed.
 template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void reverse_adjoints(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
                                               const T& seed) {
   adj[Tape::size - 1] = seed;
-  reverse_adjoints_impl(w, in, adj, std::make_index_sequence<Tape::size>{});
+  for_nodes_reverse<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { reverse_node<Tape, k>(w, in, adj); });
 }
 
 // ---- forward sparse gradients ------------------------------------------------------------
@@ -290,15 +340,10 @@ GRADUS_INLINE constexpr void forward_gradient_node(const workspace<Tape, T>& w, 
   }
 }
 
-template <class Tape, gradient_need Need, class T, class In, std::size_t... K>
-GRADUS_INLINE constexpr void forward_gradients_impl(const workspace<Tape, T>& w, const In& in,
-                                                    gradient_store<Tape, T, Need>& s, std::index_sequence<K...>) {
-  (forward_gradient_node<Tape, K>(w, in, s), ...);
-}
 template <class Tape, gradient_need Need, class T, class In>
 GRADUS_INLINE constexpr void forward_gradients(const workspace<Tape, T>& w, const In& in,
                                                gradient_store<Tape, T, Need>& s) {
-  forward_gradients_impl(w, in, s, std::make_index_sequence<Tape::size>{});
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { forward_gradient_node<Tape, k>(w, in, s); });
 }
 
 // ---- Hessian ---------------------------------------------------------------------------
@@ -408,17 +453,12 @@ GRADUS_INLINE constexpr void hessian_node(const workspace<Tape, T>& w, const In&
   }
 }
 
-template <class Tape, class T, class In, class G, class Out, std::size_t... K>
-GRADUS_INLINE constexpr void reverse_hessian_impl(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
-                                                  const G& s, Out& out, std::index_sequence<K...>) {
-  (hessian_node<Tape, Tape::size - 1 - K>(w, in, adj, s, out), ...);
-}
 /// Reverse sweep that also accumulates the Hessian into out (upper triangle).
 template <class Tape, class T, class In, class G, class Out>
 GRADUS_INLINE constexpr void reverse_hessian(const workspace<Tape, T>& w, const In& in, adjoints<Tape, T>& adj,
                                              const G& s, Out& out) {
   adj[Tape::size - 1] = math::lift<T>(1.0);
-  reverse_hessian_impl(w, in, adj, s, out, std::make_index_sequence<Tape::size>{});
+  for_nodes_reverse<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { hessian_node<Tape, k>(w, in, adj, s, out); });
 }
 
 // ---- tangent sweeps (directional derivative, Hessian-vector product) ---------------------
@@ -445,15 +485,10 @@ GRADUS_INLINE constexpr void tangent_node(const workspace<Tape, T>& w, const In&
   }
 }
 
-template <class Tape, class T, class In, class Dir, std::size_t... K>
-GRADUS_INLINE constexpr void forward_tangents_impl(const workspace<Tape, T>& w, const In& in, const Dir& dir,
-                                                   tangent_store<Tape, T>& s, std::index_sequence<K...>) {
-  (tangent_node<Tape, K>(w, in, dir, s), ...);
-}
 template <class Tape, class T, class In, class Dir>
 GRADUS_INLINE constexpr void forward_tangents(const workspace<Tape, T>& w, const In& in, const Dir& dir,
                                               tangent_store<Tape, T>& s) {
-  forward_tangents_impl(w, in, dir, s, std::make_index_sequence<Tape::size>{});
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { tangent_node<Tape, k>(w, in, dir, s); });
 }
 
 template <class Tape, std::size_t K, class T, class In>
@@ -500,19 +535,14 @@ GRADUS_INLINE constexpr void second_order_node(const workspace<Tape, T>& w, cons
   }
 }
 
-template <class Tape, class T, class In, std::size_t... K>
-GRADUS_INLINE constexpr void reverse_second_order_impl(const workspace<Tape, T>& w, const In& in,
-                                                       const tangent_store<Tape, T>& s, adjoints<Tape, T>& adj,
-                                                       adjoints<Tape, T>& adj_dot, std::index_sequence<K...>) {
-  (second_order_node<Tape, Tape::size - 1 - K>(w, in, s, adj, adj_dot), ...);
-}
 template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void reverse_second_order(const workspace<Tape, T>& w, const In& in,
                                                   const tangent_store<Tape, T>& s, adjoints<Tape, T>& adj,
                                                   adjoints<Tape, T>& adj_dot) {
   adj[Tape::size - 1] = math::lift<T>(1.0);
   adj_dot[Tape::size - 1] = math::lift<T>(0.0);
-  reverse_second_order_impl(w, in, s, adj, adj_dot, std::make_index_sequence<Tape::size>{});
+  for_nodes_reverse<0, Tape::size>(
+      [&](auto k) GRADUS_LAMBDA_INLINE { second_order_node<Tape, k>(w, in, s, adj, adj_dot); });
 }
 
 }  // namespace gradus::detail

@@ -71,6 +71,31 @@ struct layout {
   }();
 };
 
+/// The nodes a gradient-only reverse sweep must evaluate: those whose value (or auxiliary
+/// value) some first partial reads, and everything below them. Values nothing reads — the
+/// log in y·log s, the final log of a logsumexp — are not computed at all: a libm call
+/// cannot be removed by the optimizer (it may set errno), so the tape must not make it.
+template <class Tape>
+struct gradient_values {
+  static constexpr auto computed = [] {
+    std::array<bool, Tape::size> need{};
+    for (std::size_t k = Tape::size; k-- > 0;) {
+      const tape_node& n = Tape::node(k);
+      for (std::uint32_t c = 0; c < n.count; ++c) {
+        if (!Tape::depends(Tape::child(k, c))) continue;
+        const partial_reads r = reads_of_partial(n, c);
+        if (r.own) need[k] = true;
+        for (std::uint32_t j = 0; j < n.count && j < 64; ++j)
+          if ((r.children >> j) & 1u) need[Tape::child(k, j)] = true;
+      }
+    }
+    for (std::size_t k = Tape::size; k-- > 0;)
+      if (need[k])
+        for (std::uint32_t c = 0; c < Tape::node(k).count; ++c) need[Tape::child(k, c)] = true;
+    return need;
+  }();
+};
+
 enum class gradient_need { all, hessian };
 
 /// Which nodes carry a forward (sparse) gradient, and where it is stored.

@@ -41,6 +41,26 @@ constexpr bool has_curvature(std::size_t k) {
   }
 }
 
+/// What the first partial of node k with respect to its child slot c reads: the values of
+/// which child slots (bit mask), the node's own value, its auxiliary value.
+struct partial_reads {
+  std::uint64_t children = 0;
+  bool own = false;
+};
+constexpr partial_reads reads_of_partial(const tape_node& n, std::uint32_t c) {
+  switch (n.code) {
+    case opcode::add: case opcode::sub: case opcode::neg: case opcode::sign: return {};
+    case opcode::mul: return {std::uint64_t{1} << (1 - c), false};
+    case opcode::div: return c == 0 ? partial_reads{2, false} : partial_reads{2, true};
+    case opcode::exp: case opcode::expm1: case opcode::sqrt: case opcode::tan: case opcode::tanh: return {0, true};
+    case opcode::log: case opcode::log1p: case opcode::sin: case opcode::cos: case opcode::abs: case opcode::square:
+    case opcode::pow_int: case opcode::pow_real: return {1, false};
+    case opcode::sigmoid: case opcode::softplus: case opcode::log_sigmoid: return {1, true};  // u and aux
+    case opcode::logsumexp: case opcode::softmax: return {0, true};                         // aux (and y)
+    default: return {};
+  }
+}
+
 template <class T, long long N>
 constexpr T ipow(T u) {
   if constexpr (N < 0) return math::lift<T>(1.0) / ipow<T, -N>(u);

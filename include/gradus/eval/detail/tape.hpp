@@ -128,7 +128,7 @@ constexpr void gather_literals(const E& e, std::array<double, L>& out, std::size
     gather_literals(e.lhs, out, slot);
     gather_literals(e.rhs, out, slot);
   } else if constexpr (requires { e.args; }) {
-    std::apply([&](const auto&... a) { (gather_literals(a, out, slot), ...); }, e.args);
+    detail::tuple_apply([&](const auto&... a) { (gather_literals(a, out, slot), ...); }, e.args);
   }
 }
 
