@@ -1,6 +1,5 @@
 // Newton, BFGS and L-BFGS from the standard starting points of the Moré–Garbow–Hillstrom
-// problems with four or more variables (tests/support/mgh_expressions.hpp); Watson has its own
-// translation unit (its Hessian takes long to compile).
+// problems with four or more variables (tests/support/mgh_expressions.hpp).
 #include <catch2/catch.hpp>
 
 #include <gradus/gradus.hpp>
@@ -35,6 +34,14 @@ TEST_CASE("MGH #18 Biggs EXP6: a documented minimum (f = 0, or the local f = 5.6
   // paper reports for m = 13.
   const auto o = run_second_order<mgh::biggs_exp6>(1e-8);
   check_all(o, {mgh::biggs_exp6::minimum, mgh::biggs_exp6::local_minimum}, 1e-9);
+}
+
+TEST_CASE("MGH #20 Watson (n = 6): f* = 2.28767e−3", "[optim][mgh][second_order]") {
+  const auto o = run_second_order<mgh::watson>(1e-8);
+  check_all(o, {mgh::watson::minimum}, 1e-10);
+  Eigen::Matrix<double, 6, 1> minimizer;
+  minimizer << -0.01572508644, 1.012434869, -0.2329916259, 1.260430087, -1.513728923, 0.9929964324;
+  check_minimizer(o, minimizer, 1e-6);
 }
 
 TEST_CASE("MGH #21 extended Rosenbrock (n = 10): f* = 0 at (1, …, 1)", "[optim][mgh][second_order]") {

@@ -1,10 +1,10 @@
 // The Moré–Garbow–Hillstrom test problems ("Testing unconstrained optimization software",
 // ACM TOMS 7(1), 1981) written as gradus expressions f(x) = Σᵢ rᵢ(x)², so their gradients and
 // Hessians are the library's own. Numbering, data, starting points x0 and minimum values f*
-// follow the paper. The one exception is #7, the helical valley: its residual uses
-// θ = atan2(x₂, x₁)/2π, and the expression language has no arctangent, so it is a functor
-// with hand-written value, gradient and Hessian (checked against central differences in the
-// tests).
+// follow the paper. Two exceptions: #7, the helical valley, whose residual uses
+// θ = atan2(x₂, x₁)/2π — the expression language has no arctangent, so it is a functor with
+// hand-written value, gradient and Hessian (checked against central differences in the
+// tests); and #20, Watson, a data objective over its 29 sample points plus an expression.
 //
 // Each problem is a struct with
 //   static constexpr int n;                    the number of variables
@@ -268,45 +268,47 @@ struct biggs_exp6 {
 /// #20 Watson, n = 6, m = 31: for tᵢ = i/29, i = 1 … 29,
 ///   rᵢ = Σⱼ₌₂ⁿ (j − 1) xⱼ tᵢ^(j−2) − (Σⱼ₌₁ⁿ xⱼ tᵢ^(j−1))² − 1,   r₃₀ = x₁,   r₃₁ = x₂ − x₁² − 1;
 /// x0 = 0; f* = 2.28767…e−3.
-/// Written as one expression this has a tape of about 1000 nodes, and building that tape at
-/// compile time exceeds GCC 12's default constexpr operation limit (the tape's hash-consing
-/// is quadratic in its size). So f is the sum of two expressions — residuals 1–15, and
-/// residuals 16–31 — evaluated by gradus and added by a small functor.
-template <std::size_t First, std::size_t Count>
-auto watson_residual_squares() {
-  return sum_of_squares<Count>([](std::size_t k) {
-    const auto [y1, y2, y3, y4, y5, y6] = gradus::variables<6>();
-    const double t = double(First + k) / 29;
-    using gradus::integer;
-    // Horner form; the integer coefficients (j − 1)·xⱼ are shared by every residual.
-    const auto level = y1 + t * (y2 + t * (y3 + t * (y4 + t * (y5 + t * y6))));
-    const auto slope =
-        y2 + t * (integer<2>{} * y3 + t * (integer<3>{} * y4 + t * (integer<4>{} * y5 + t * (integer<5>{} * y6))));
-    return slope - gradus::square(level) - 1;
-  });
-}
-/// (A class template, so that only a test that uses it pays for compiling its evaluation.)
+/// The 29 residuals differ only in tᵢ, so they are one loss with a data placeholder t summed
+/// over the 29 values (gradus::sum_over); the two last residuals are an expression. (Written
+/// as one expression of 31 residuals its tape has about 1000 nodes: building it at compile time
+/// exceeds GCC 12's default constexpr operation limit, and its exact Hessian would take minutes
+/// to compile.) A class template, so that only a test that uses it compiles it.
 template <int N = 6>
 struct watson_function {
   static_assert(N == 6, "written for n = 6");
   using vec = vector<N>;
-  static auto first() { return watson_residual_squares<1, 15>(); }
-  static auto second() {
-    const gradus::var<0> x1{};
-    const gradus::var<1> x2{};
-    return watson_residual_squares<16, 14>() + x1 * x1 + gradus::square(x2 - x1 * x1 - 1);
+  static const std::array<double, 29>& times() {
+    static const std::array<double, 29> t = [] {
+      std::array<double, 29> out{};
+      for (std::size_t i = 0; i < out.size(); ++i) out[i] = double(i + 1) / 29;
+      return out;
+    }();
+    return t;
   }
-  // Only two evaluations per half are instantiated (each costs compile time in proportion
-  // to the tape's size): value and gradient together, and the Hessian.
+  /// rᵢ² with t = col<0>, the polynomials in Horner form.
+  static auto residual_square() {
+    const auto [x1, x2, x3, x4, x5, x6] = gradus::variables<6>();
+    const gradus::col<0> t{};
+    const auto level = x1 + t * (x2 + t * (x3 + t * (x4 + t * (x5 + t * x6))));
+    const auto slope = x2 + t * (2 * x3 + t * (3 * x4 + t * (4 * x5 + t * (5 * x6))));
+    return gradus::square(slope - gradus::square(level) - 1);
+  }
+  static auto last_residuals() {
+    const auto [x1, x2] = gradus::variables<2>();
+    return x1 * x1 + gradus::square(x2 - x1 * x1 - 1);
+  }
+  decltype(gradus::sum_over(residual_square(), gradus::dataset(times()))) fitted =
+      gradus::sum_over(residual_square(), gradus::dataset(times()));
+
+  double value(const vec& x) const { return fitted.value(x) + gradus::value(last_residuals(), x); }
+  vec gradient(const vec& x) const { return fitted.gradient(x) + gradus::gradient(last_residuals(), x); }
   std::pair<double, vec> value_and_gradient(const vec& x) const {
-    const auto [v1, g1] = gradus::value_and_gradient(first(), x);
-    const auto [v2, g2] = gradus::value_and_gradient(second(), x);
+    const auto [v1, g1] = fitted.value_and_gradient(x);
+    const auto [v2, g2] = gradus::value_and_gradient(last_residuals(), x);
     return {v1 + v2, g1 + g2};
   }
-  double value(const vec& x) const { return value_and_gradient(x).first; }
-  vec gradient(const vec& x) const { return value_and_gradient(x).second; }
   Eigen::Matrix<double, N, N> hessian(const vec& x) const {
-    return gradus::hessian(first(), x) + gradus::hessian(second(), x);
+    return fitted.hessian(x) + gradus::hessian(last_residuals(), x);
   }
 };
 struct watson {
