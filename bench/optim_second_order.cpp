@@ -12,8 +12,8 @@
 // Jennrich–Sampson, whose f* ≈ 124 puts ‖∇f‖ = 1e−8 below what a line search can resolve; Ceres
 // tests the max-norm of ∇f, which is never larger), at most 2000 iterations, L-BFGS memory 10,
 // line search constants c₁ = 1e−4, c₂ = 0.9, no value or step tolerance (Ceres: function and
-// parameter tolerances 0). Counters: iterations, f_evals, g_evals (Ceres and LBFGSpp evaluate
-// both at once: f_evals = g_evals), h_evals (Newton's Hessians), converged (1/0), f (final value).
+// parameter tolerances 0). Counters: iterations, f_evals (every evaluation of f, with or without
+// ∇f), g_evals, h_evals (Newton's Hessians), converged (1/0), f (final value).
 //
 // Register with
 //   find_package(Ceres) + Ceres::ceres linked, and LBFGSpp's <LBFGS.h> (Debian liblbfgspp-dev)
@@ -32,6 +32,7 @@
 #include <gradus/gradus.hpp>
 
 #include "../tests/support/mgh_expressions.hpp"
+#include "bench_support.hpp"
 
 #if __has_include(<LBFGS.h>)
 #include <LBFGS.h>
@@ -79,7 +80,10 @@ struct evaluation {
     const vector p = Eigen::Map<const vector>(x);
     vector grad;
     const double v = gradus::objective_access::value_and_gradient(f, p, grad);
-    if (g) Eigen::Map<vector>(g) = grad;
+    if (g) {
+      Eigen::Map<vector> out(g);
+      out = grad;
+    }
     return v;
   }
 };
@@ -173,7 +177,9 @@ void run_ceres(benchmark::State& state, ceres::LineSearchDirectionType direction
     ceres::GradientProblemSolver::Summary summary;
     ceres::Solve(options, problem, x.data(), &summary);
     benchmark::DoNotOptimize(x.data());
-    o = {double(summary.iterations.size()) - 1, double(summary.num_cost_evaluations),
+    // Ceres counts evaluations of f alone and of f with ∇f separately.
+    o = {double(summary.iterations.size()) - 1,
+         double(summary.num_cost_evaluations) + double(summary.num_gradient_evaluations),
          double(summary.num_gradient_evaluations), 0, summary.final_cost,
          summary.termination_type == ceres::CONVERGENCE};
   }
@@ -183,9 +189,9 @@ void run_ceres(benchmark::State& state, ceres::LineSearchDirectionType direction
 
 template <class Problem>
 void register_problem() {
-  const std::string prefix = std::string("optim/") + Problem::name + "/" + std::to_string(Problem::n) + "/";
   const auto add = [&](const char* impl, auto body) {
-    benchmark::RegisterBenchmark((prefix + impl).c_str(), body)->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(gradus_bench::name("optim", Problem::name, Problem::n, impl).c_str(), body)
+        ->Unit(benchmark::kMicrosecond);
   };
   add("gradus_newton", [](benchmark::State& s) { run_gradus<Problem>(s, gradus::newton{}); });
   add("gradus_bfgs", [](benchmark::State& s) { run_gradus<Problem>(s, gradus::bfgs{}); });
@@ -218,6 +224,7 @@ int main(int argc, char** argv) {
   register_problem<mgh::watson>();
   register_problem<mgh::extended_rosenbrock<10>>();
   register_problem<mgh::extended_rosenbrock<32>>();
+  gradus_bench::add_build_context();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

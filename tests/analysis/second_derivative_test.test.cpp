@@ -3,9 +3,12 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <Eigen/Core>
+#include <Eigen/Eigenvalues>
+#include <Eigen/QR>
 
 #include <gradus/gradus.hpp>
 
@@ -137,4 +140,21 @@ TEST_CASE("classify: bad input is an error, not a verdict") {
   CHECK_THROWS_AS(gradus::classify(x * x, std::array{0.0, 0.0}, {.gradient_tolerance = -1}), std::invalid_argument);
   CHECK_THROWS_AS(gradus::classify(x * x + y * y, Eigen::VectorXd::Zero(1).eval()), std::invalid_argument);
   CHECK(gradus::to_string(gradus::point_kind::saddle) == "saddle");
+}
+
+TEST_CASE("classify and condition_number on a data objective", "[analysis]") {
+  // J(a, b) = Σᵢ (a·xᵢ + b − yᵢ)²: at the least-squares fit a minimum, with H = 2[Σx², Σx; Σx, m].
+  const std::vector<double> xs{0.0, 1.0, 2.0, 3.0}, ys{1.0, 3.1, 4.9, 7.0};
+  auto [a, b] = gradus::variables<2>();
+  auto [xi, yi] = gradus::columns<2>();
+  const auto fit = gradus::sum_over(gradus::square(a * xi + b - yi), gradus::dataset(xs, ys));
+  Eigen::Matrix<double, 4, 2> design;
+  design << 0, 1, 1, 1, 2, 1, 3, 1;
+  const Eigen::Vector2d solution = design.colPivHouseholderQr().solve(Eigen::Vector4d(1.0, 3.1, 4.9, 7.0));
+  const auto c = gradus::classify(fit, solution);
+  CHECK(c.kind == gradus::point_kind::minimum);
+  const Eigen::Matrix2d h = 2 * design.transpose() * design;
+  const Eigen::Vector2d lambda = Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d>(h).eigenvalues();
+  CHECK(c.condition_number == Approx(lambda[1] / lambda[0]));
+  CHECK(gradus::condition_number(fit, Eigen::Vector2d(5, -5)) == Approx(lambda[1] / lambda[0]));
 }

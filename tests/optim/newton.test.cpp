@@ -2,6 +2,8 @@
 // modification that keeps it away from saddles, plain Newton that is attracted to them.
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <cmath>
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
@@ -156,4 +158,29 @@ TEST_CASE("newton's Jacobi eigendecomposition reconstructs the matrix", "[optim]
     CHECK((q.transpose() * q - Eigen::Matrix<double, 6, 6>::Identity()).norm() < 1e-13);
     if (trial % 4 == 0) CHECK(lambda.cwiseAbs().minCoeff() < 1e-13 * a.norm());
   }
+}
+
+TEST_CASE("README (docs/sections/optim-second-order.md): classify on a saddle, plain and modified Newton",
+          "[optim][newton][readme]") {
+  // --- the example, as printed ---
+  auto [x, y] = gradus::variables<2>();
+
+  gradus::critical_point c = gradus::classify(x * x - y * y, std::array{0.0, 0.0});
+
+  auto f = x * x + 0.25 * gradus::pow<4>(y) - 0.5 * y * y;  // a saddle at 0, minima at (0, ±1)
+  const Eigen::Vector2d x0(0.5, 0.1);
+  auto plain = gradus::minimize(f, x0, gradus::newton{.step = gradus::fixed_step{1.0}, .modify_hessian = false});
+  auto modified = gradus::minimize(f, x0, gradus::newton{});
+  auto quasi = gradus::minimize(f, x0, gradus::lbfgs{.memory = 10}, gradus::options{.gradient_tolerance = 1e-10});
+  // --- what it claims ---
+  CHECK(c.kind == gradus::point_kind::saddle);
+  CHECK(c.eigenvalues[0] == Approx(-2.0));
+  CHECK(c.eigenvalues[1] == Approx(2.0));
+  CHECK(c.condition_number == Approx(1.0));
+  CHECK(gradus::classify(f, plain.x).kind == gradus::point_kind::saddle);
+  CHECK(plain.x.norm() < 1e-8);
+  CHECK((modified.x - Eigen::Vector2d(0, 1)).norm() < 1e-8);
+  CHECK(gradus::classify(f, modified.x).kind == gradus::point_kind::minimum);
+  CHECK(quasi.converged());
+  CHECK(std::abs(std::abs(quasi.x[1]) - 1) < 1e-8);
 }

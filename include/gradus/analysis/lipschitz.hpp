@@ -99,7 +99,7 @@ double lipschitz_estimate(const F& f, const P& p, double radius, const lipschitz
       if (dx > 0) estimate = std::max(estimate, (gs[i] - gs[j]).norm() / dx);
     }
 
-  if constexpr (expression<F> || a::hessian_member<F, X>) {
+  if constexpr (expression<F> || objective_access::has_hessian<F, X>) {
     if (options.use_hessian)
       for (const X& x : xs) {
         const auto h = a::hessian(f, x);

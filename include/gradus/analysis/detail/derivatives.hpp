@@ -1,8 +1,10 @@
 // What the analysis functions need from f at a point: its value, gradient, Hessian and
-// Hessian-vector product, in double precision, from a gradus expression (the free functions
-// of <gradus/eval.hpp>) or from an objective with members value(x), gradient(x) and, for the
-// second-order questions, hessian(x) (a member hessian_vector_product(x, w) is used where
-// only H·w is needed).
+// Hessian-vector product, in double precision. f is anything the solvers accept (the objective
+// concept of <gradus/objective.hpp>: a gradus expression, a data objective, a type with members
+// value(x) and gradient(x)); the second-order questions need an expression or a member
+// hessian(x) (a member hessian_vector_product(x, w) suffices where only H·w is needed). The
+// point may be any point of <gradus/eval.hpp> with float or double coordinates: it is
+// converted to the Eigen vector of double the objective is evaluated at.
 #pragma once
 
 #ifndef GRADUS_ANALYSIS_INTERNAL
@@ -20,6 +22,7 @@
 #include <gradus/core/expression.hpp>
 #include <gradus/core/traits.hpp>
 #include <gradus/eval.hpp>
+#include <gradus/objective.hpp>
 
 namespace gradus::detail::analysis {
 
@@ -65,20 +68,6 @@ vector_t<P> to_vector(const P& p) {
   return point_as_vector<std::remove_cvref_t<P>>::convert(p);
 }
 
-template <class F, class X>
-concept gradient_members = requires(const F& f, const X& x) {
-  { f.value(x) } -> std::convertible_to<double>;
-  { f.gradient(x) } -> std::convertible_to<X>;
-};
-template <class F, class X>
-concept hessian_member = gradient_members<F, X> && requires(const F& f, const X& x) {
-  { f.hessian(x) } -> std::convertible_to<matrix_t<X>>;
-};
-template <class F, class X>
-concept hessian_vector_product_member = gradient_members<F, X> && requires(const F& f, const X& x) {
-  { f.hessian_vector_product(x, x) } -> std::convertible_to<X>;
-};
-
 /// What a question needs from f beyond value and gradient.
 enum class needs { gradient, hessian_vector_product, hessian };
 
@@ -90,15 +79,15 @@ constexpr void check_function() {
                   "gradus analysis: this expression reads data columns (col<J>); analyse "
                   "gradus::mean_over(loss, data) or gradus::sum_over(loss, data) instead");
   } else {
-    static_assert(gradient_members<F, X>,
+    static_assert(member_objective<F, X>,
                   "gradus analysis: f must be a gradus expression or have members value(x) -> double and "
                   "gradient(x) -> Eigen vector, callable with the point as an Eigen vector of double");
     if constexpr (Need == needs::hessian)
-      static_assert(hessian_member<F, X>,
+      static_assert(objective_access::has_hessian<F, X>,
                     "gradus analysis: this question needs the Hessian: give f a member hessian(x) returning an "
                     "Eigen matrix, or write f as a gradus expression");
     if constexpr (Need == needs::hessian_vector_product)
-      static_assert(hessian_member<F, X> || hessian_vector_product_member<F, X>,
+      static_assert(objective_access::has_hessian<F, X> || objective_access::has_hessian_vector_product<F, X>,
                     "gradus analysis: this question needs the curvature gᵀHg: give f a member hessian(x) or "
                     "hessian_vector_product(x, w), or write f as a gradus expression");
   }
@@ -123,27 +112,26 @@ void require_finite(const M& m, const char* function, const char* what) {
 
 template <class F, class X>
 double value(const F& f, const X& x) {
-  if constexpr (expression<F>) return gradus::value(f, x);
-  else return static_cast<double>(f.value(x));
+  return objective_access::value(f, x);
 }
 
 template <class F, class X>
 X gradient(const F& f, const X& x) {
-  if constexpr (expression<F>) return gradus::gradient(f, x);
-  else return X(f.gradient(x));
+  X g(x.size());
+  objective_access::gradient(f, x, g);
+  return g;
 }
 
 template <class F, class X>
 matrix_t<X> hessian(const F& f, const X& x) {
-  if constexpr (expression<F>) return gradus::hessian(f, x);
-  else return matrix_t<X>(f.hessian(x));
+  return objective_access::hessian(f, x);
 }
 
 template <class F, class X>
 X hessian_vector_product(const F& f, const X& x, const X& w) {
-  if constexpr (expression<F>) return gradus::hessian_vector_product(f, x, w);
-  else if constexpr (hessian_vector_product_member<F, X>) return X(f.hessian_vector_product(x, w));
-  else return X(matrix_t<X>(f.hessian(x)) * w);
+  X out(x.size());
+  objective_access::hessian_vector_product(f, x, w, out);
+  return out;
 }
 
 }  // namespace gradus::detail::analysis
