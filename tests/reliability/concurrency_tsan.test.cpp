@@ -81,7 +81,10 @@ TEST_CASE("one expression evaluated from several threads at once", "[reliability
   auto [x, y, z] = gradus::variables<3>();
   const auto f = gradus::logsumexp(x, 2 * y, gradus::sin(z)) + gradus::softplus(x * y) + gradus::pow<3>(z - x);
   const Eigen::Vector3d p(0.5, -1.25, 2.0);
-  const auto [v_ref, g_ref, h_ref] = gradus::value_gradient_hessian(f, p);
+  const auto ref = gradus::value_gradient_hessian(f, p);  // not a structured binding: Clang 14 cannot capture one
+  const double v_ref = ref.value;
+  const Eigen::Vector3d g_ref = ref.gradient;
+  const Eigen::Matrix3d h_ref = ref.hessian;
   const Eigen::Vector3d forward_ref = gradus::gradient(f, p, gradus::forward_mode);  // may differ from reverse by rounding
   std::array<int, thread_count> mismatches{};
   run_concurrently([&](std::size_t k) {
