@@ -9,3 +9,4 @@
 #include <gradus/eval.hpp>
 #include <gradus/objective.hpp>
 #include <gradus/optim.hpp>
+#include <gradus/analysis.hpp>
