@@ -3,8 +3,9 @@
 // negative log-likelihood
 //   J(w1, w2, b) = (1/m) Σᵢ −[yᵢ log σ(zᵢ) + (1 − yᵢ) log σ(−zᵢ)],
 // written once for one example with data placeholders (columns) and summed by gradus over the
-// whole dataset. Three methods minimize it: gradient descent with a backtracking line search
-// (one full gradient per step), minibatch SGD (32 examples per update) and Adam; the loss is
+// whole dataset. Four methods minimize it: gradient descent with a backtracking line search
+// (one full gradient per step), minibatch SGD (32 examples per update), Adam, and Newton's
+// method (the exact 3×3 Hessian of J, summed over the data in the same pass); the loss is
 // recorded against iterations and against wall time.
 #include <chrono>
 #include <cmath>
@@ -84,6 +85,8 @@ int main(int argc, char** argv) {
   runs.push_back({"SGD", record(J, gradus::sgd{.learning_rate = 0.1, .batch_size = 32, .epochs = 5}, 100000)});
   std::printf("Adam (learning rate 0.05), 300 iterations at most:\n");
   runs.push_back({"Adam", record(J, gradus::adam{.learning_rate = 0.05}, 300)});
+  std::printf("Newton's method, 50 iterations at most:\n");
+  runs.push_back({"Newton", record(J, gradus::newton{}, 50)});
 
   tour::section("Loss against iterations and wall time");
   std::printf("%-18s %10s %12s %12s\n", "method", "iterations", "time [ms]", "final loss");

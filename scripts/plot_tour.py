@@ -113,11 +113,49 @@ def logistic_regression(plt, np, rows, path):
     plt.close(fig)
 
 
+def critical_points(plt, np, rows, path):
+    fig, ax = plt.subplots(figsize=(7, 5.5))
+    gx, gy = np.meshgrid(np.linspace(-1.0, 1.0, 300), np.linspace(-1.5, 1.5, 300))
+    ax.contour(gx, gy, gx ** 2 + 0.25 * gy ** 4 - 0.5 * gy ** 2, levels=20, colors="0.75", linewidths=0.8)
+    for name, mrows in group(rows, "method").items():
+        ax.plot(column(mrows, "x"), column(mrows, "y"), "o-", ms=4, lw=1.2,
+                label=f"{name} ({len(mrows) - 1} iterations)")
+    ax.plot([0], [0], "kx", ms=10, mew=2, label="saddle (0, 0)")
+    ax.plot([0, 0], [1, -1], "k*", ms=10, label="minima (0, ±1)")
+    ax.set_title("f = x² + y⁴/4 − y²/2: plain Newton stops at the saddle,\nmodified Newton reaches a minimum")
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def curvature(plt, np, rows, path):
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    eps = column(rows, "eps")
+    ax.plot(eps, column(rows, "actual"), lw=2, label="f(x − εg), the true value")
+    ax.plot(eps, column(rows, "first_order"), "--", label="first order: f − εgᵀg")
+    ax.plot(eps, column(rows, "second_order"), "-.", label="second order: f − εgᵀg + ½ε²gᵀHg")
+    ax.axvline(eps[len(eps) * 16 // 41], color="0.5", lw=0.8)
+    ax.text(eps[len(eps) * 16 // 41], ax.get_ylim()[1], " ε* = gᵀg / gᵀHg", va="top", fontsize=8)
+    ax.set_title("A gradient step on x² + 5y² + x⁴/2 from (1, 1) and its Taylor predictions")
+    ax.set_xlabel("step ε")
+    ax.set_ylabel("value")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 PLOTS = {
     "ill_conditioned": ill_conditioned,
     "schedules": schedules,
     "least_squares": least_squares,
     "logistic_regression": logistic_regression,
+    "critical_points": critical_points,
+    "curvature": curvature,
 }
 
 
