@@ -35,16 +35,20 @@ BASELINES = {
     "data": "scalar_loop",
     "data_vgh": "two_pass",
     "kkt": "ipopt",
+    "optim": "lbfgspp",
     "optim_overhead": "gradient_only",
     "sharing": "hand",
 }
 DEFAULT_BASELINE = "hand"
 # The impl the report is about: its column comes right after the baseline's.
 SUBJECT = "gradus"
-# Targets of DESIGN.md §4 for gradus ÷ baseline, shown in the summary where a family has one.
+# Targets of DESIGN.md §4 and of the issues for gradus ÷ baseline, shown in the summary where a family has one.
 TARGETS = {
     "gradient": 1.2,
     "hessian": 1.5,
+    "data_vgh": 1.0,        # one pass for value, gradient and Hessian costs less than two
+    "kkt": 0.1,             # at least 10x faster than Ipopt on small problems
+    "optim_overhead": 1.05,  # a method costs under 5 % beyond its gradient evaluations
 }
 
 BEGIN = "<!-- gradus-bench-report:begin -->"

@@ -32,6 +32,7 @@
 
 namespace gradus {
 
+/// Options of lipschitz_estimate: how many points to sample, the seed, and whether to use the Hessian.
 struct lipschitz_options {
   std::size_t samples = 64;        ///< points drawn in the ball (besides its centre)
   std::uint64_t seed = 0x9e3779b9;  ///< of the deterministic generator

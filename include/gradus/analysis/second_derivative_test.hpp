@@ -41,6 +41,7 @@ enum class point_kind {
   not_critical,  ///< ‖∇f‖ > gradient_tolerance
 };
 
+/// The name of a point kind: "minimum", "maximum", "saddle", "inconclusive" or "not_critical".
 constexpr std::string_view to_string(point_kind k) noexcept {
   switch (k) {
     case point_kind::minimum: return "minimum";
@@ -51,12 +52,13 @@ constexpr std::string_view to_string(point_kind k) noexcept {
   }
   return "unknown";
 }
+/// Writes to_string(k).
 inline std::ostream& operator<<(std::ostream& out, point_kind k) { return out << to_string(k); }
 
 /// The result of classify. N is the point's compile-time size (Eigen::Dynamic for VectorXd).
 template <int N = Eigen::Dynamic>
 struct critical_point {
-  point_kind kind = point_kind::not_critical;
+  point_kind kind = point_kind::not_critical;  ///< what the second-derivative test concludes
   Eigen::Matrix<double, N, 1> eigenvalues;  ///< of the Hessian at the point, ascending
   double condition_number = 0;              ///< max|λ| / min|λ|, +∞ for a singular Hessian
   double gradient_norm = 0;                 ///< ‖∇f‖ at the point

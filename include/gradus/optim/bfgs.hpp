@@ -34,6 +34,8 @@
 
 namespace gradus {
 
+/// BFGS: quasi-Newton descent along −Hₖ∇f with the inverse-Hessian approximation Hₖ updated from
+/// each step's (s, y); the update is skipped when yᵀs ≤ ε‖y‖‖s‖. Use as `minimize(f, x0, bfgs{})`.
 struct bfgs {
   step_rule step = strong_wolfe{};  ///< strong_wolfe (recommended), backtracking or fixed_step
 };

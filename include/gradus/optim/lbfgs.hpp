@@ -33,6 +33,8 @@
 
 namespace gradus {
 
+/// Limited-memory BFGS: the BFGS direction from the last `memory` pairs (s, y) by the two-loop
+/// recursion, O(m·n) per iteration. Use as `minimize(f, x0, lbfgs{.memory = 10})`.
 struct lbfgs {
   std::size_t memory = 10;          ///< m, the number of (s, y) pairs kept
   step_rule step = strong_wolfe{};  ///< strong_wolfe (recommended), backtracking or fixed_step

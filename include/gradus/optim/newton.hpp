@@ -52,6 +52,9 @@
 
 namespace gradus {
 
+/// Newton's method with the exact Hessian: H d = −∇f solved by Cholesky, the Hessian's eigenvalues
+/// replaced by their absolute values (at least δ) where it is not positive definite, unless
+/// `modify_hessian` is false. Use as `minimize(f, x0, newton{})`.
 struct newton {
   step_rule step = backtracking{};  ///< fixed_step, backtracking or strong_wolfe (λ₀ = 1)
   bool modify_hessian = true;       ///< false: plain Newton, attracted to saddles (see above)
