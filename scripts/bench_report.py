@@ -40,6 +40,8 @@ BASELINES = {
     "sharing": "hand",
 }
 DEFAULT_BASELINE = "hand"
+# Families whose summary lists every workload and size; the others get one line each.
+PER_ROW_SUMMARY = {"gradient", "hessian"}
 # The impl the report is about: its column comes right after the baseline's.
 SUBJECT = "gradus"
 # Targets of DESIGN.md §4 and of the issues for gradus ÷ baseline, shown in the summary where a family has one.
@@ -127,6 +129,8 @@ def format_time(ns):
 def format_ratio(r):
     if r is None:
         return "—"
+    if r < 0.01:
+        return f"{r:.2g}×"
     return f"{r:.2f}×" if r < 100 else f"{r:.0f}×"
 
 
@@ -182,10 +186,17 @@ def family_table(family, fam):
     return lines
 
 
+def geometric_mean(values):
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
 def summary_table(families):
+    """One row per workload and size for the families of PER_ROW_SUMMARY, one row per family
+    (geometric mean, range and how many rows meet the target) for the others."""
     lines = [
         f"`{SUBJECT}` ÷ baseline, and `{SUBJECT}` ÷ the fastest peer (below 1: {SUBJECT} is faster). "
-        "A target is met (✓) or missed (✗) where DESIGN.md sets one.",
+        "A target is met (✓) or missed (✗) where DESIGN.md or the issue sets one; a family of many "
+        "workloads shows the geometric mean, the range and how many rows meet the target.",
         "",
         f"| family | workload | size | {SUBJECT} ÷ baseline | target | {SUBJECT} ÷ fastest peer | fastest peer |",
         "|---|---|---:|---:|:---:|---:|---|",
@@ -197,21 +208,34 @@ def summary_table(families):
         base = baseline_of(family)
         peers = [i for i in fam["impls"] if i not in (base, SUBJECT)]
         target = TARGETS.get(family)
+        entries = []  # (row, ratio to baseline, ratio to the fastest peer, that peer)
         for row in fam["rows"]:
             mine = fam["time"].get((row[0], row[1], SUBJECT))
             if mine is None:
                 continue
-            r = ratio(fam, family, row, SUBJECT)
-            mark = "" if (target is None or r is None) else ("✓" if r <= target else "✗") + f" ≤ {target}"
             peer_times = [(fam["time"][(row[0], row[1], p)], p) for p in peers if (row[0], row[1], p) in fam["time"]]
-            if peer_times:
-                best_t, best = min(peer_times)
-                vs_peer, peer_name = format_ratio(mine / best_t) + (" ✓" if mine < best_t else " ✗"), f"`{best}`"
-            else:
-                vs_peer, peer_name = "—", "—"
-            lines.append(
-                f"| {family} | {row[0]} | {row[1]} | {format_ratio(r)} | {mark} | {vs_peer} | {peer_name} |")
-            any_row = True
+            best_t, best = min(peer_times) if peer_times else (None, None)
+            entries.append((row, ratio(fam, family, row, SUBJECT), None if best_t is None else mine / best_t, best))
+        if not entries:
+            continue
+        any_row = True
+        if family in PER_ROW_SUMMARY:
+            for row, r, vs, best in entries:
+                mark = "" if (target is None or r is None) else ("✓" if r <= target else "✗") + f" ≤ {target}"
+                vs_peer = "—" if vs is None else format_ratio(vs) + (" ✓" if vs < 1 else " ✗")
+                lines.append(f"| {family} | {row[0]} | {row[1]} | {format_ratio(r)} | {mark} | {vs_peer} | "
+                             f"{'—' if best is None else f'`{best}`'} |")
+            continue
+        rs = [r for _, r, _, _ in entries if r is not None]
+        vss = [v for _, _, v, _ in entries if v is not None]
+        sizes = sorted({row[1] for row, _, _, _ in entries}, key=size_key)
+        size = sizes[0] if len(sizes) == 1 else f"{sizes[0]}–{sizes[-1]}"
+        base_cell = "—" if not rs else f"{format_ratio(geometric_mean(rs))} ({format_ratio(min(rs))}–{format_ratio(max(rs))})"
+        mark = "" if (target is None or not rs) else f"{sum(r <= target for r in rs)}/{len(rs)} ✓ ≤ {target}"
+        peer_cell = "—" if not vss else f"{format_ratio(geometric_mean(vss))} ({format_ratio(min(vss))}–{format_ratio(max(vss))})"
+        peer_names = sorted({best for _, _, _, best in entries if best is not None})
+        lines.append(f"| {family} | {len(entries)} workloads | {size} | {base_cell} | {mark} | {peer_cell} | "
+                     f"{', '.join(f'`{p}`' for p in peer_names) or '—'} |")
     lines.append("")
     return lines if any_row else []
 
