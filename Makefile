@@ -55,15 +55,19 @@ test-tsan: deps
 FUZZ_TARGETS = fuzz_derivatives fuzz_optimizers fuzz_data fuzz_constrained
 fuzz:
 	@scripts/install-deps.sh --fuzz
-	cmake -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DGRADUS_FUZZ=ON \
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++ -DGRADUS_FUZZ=ON \
 	      -DGRADUS_BUILD_TESTS=OFF -DGRADUS_BUILD_EXAMPLES=OFF -DGRADUS_BUILD_BENCHMARKS=OFF $(CMAKE_ARGS)
 	cmake --build $(FUZZ_DIR) --target $(FUZZ_TARGETS) -j $(JOBS)
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_DIR)/corpus/$$t && cp -n tests/fuzz/corpus/$$t/* $(FUZZ_DIR)/corpus/$$t/ ; \
-	  echo "make fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	  ( cd $(FUZZ_DIR) && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/fuzz/$$t \
-	      -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
-	      -artifact_prefix=$$t- corpus/$$t 2>&1 | grep -v -E '^#[0-9]+' ) || exit 1; \
+	  echo "make fuzz: $$t for $(FUZZ_SECONDS) s (log: $(FUZZ_DIR)/$$t.log)"; \
+	  if ( cd $(FUZZ_DIR) && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/fuzz/$$t \
+	         -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+	         -artifact_prefix=$$t- corpus/$$t > $$t.log 2>&1 ); then \
+	    grep -E '^(Done|stat::(number_of_executed_units|new_units_added|peak_rss_mb))' $(FUZZ_DIR)/$$t.log; \
+	  else \
+	    tail -n 40 $(FUZZ_DIR)/$$t.log; echo "make fuzz: $$t found a failing input (above; saved in $(FUZZ_DIR))"; exit 1; \
+	  fi; \
 	done
 
 bench:
