@@ -77,7 +77,11 @@ void check_objective(const Loss& loss, const Reference& ref, const Data& data, c
     const auto [v1, g1, H1] = gradus::value_gradient_hessian(ref, Eigen::Vector4d(theta[0], theta[1], xs[i], 1.0));
     const auto [v0, g0, H0] = gradus::value_gradient_hessian(ref, Eigen::Vector4d(theta[0], theta[1], xs[i], 0.0));
     const double wy = std::fabs(ys[i]), wn = std::fabs(1 - ys[i]);
-    const auto size = [&](double at1, double at0) { return wy * std::fabs(at1) + wn * std::fabs(at0); };
+    // With |y| beyond 1e100 a piece that underflowed to 0 at y = 1 may be far from 0 at y:
+    // the size is then unknown, and only finiteness is compared.
+    const auto size = [&](double at1, double at0) {
+      return wy > 1e100 ? HUGE_VAL : wy * std::fabs(at1) + wn * std::fabs(at0);
+    };
     values[i] = {v, size(v1, v0)};
     grads[0][i] = {g[0], size(g1[0], g0[0])};
     grads[1][i] = {g[1], size(g1[1], g0[1])};
