@@ -3,12 +3,14 @@ BUILD      ?= build
 BENCH_DIR  ?= build-bench
 SAN_DIR    ?= build-sanitize
 TSAN_DIR   ?= build-tsan
+FUZZ_DIR   ?= build-fuzz
+FUZZ_SECONDS ?= 20
 BUILD_TYPE ?= Release
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure demo test test-sanitize test-tsan bench install clean docs
+.PHONY: all deps configure demo test test-sanitize test-tsan fuzz bench install clean docs
 
 all: test
 
@@ -47,6 +49,27 @@ test-tsan: deps
 	cd $(TSAN_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  ./tests/gradus_reliability_tests "[tsan]"
 
+# The libFuzzer targets (tests/fuzz, docs/sections/fuzzing.md), built with clang++ under
+# AddressSanitizer + UndefinedBehaviorSanitizer, each run for FUZZ_SECONDS on a copy of its seed
+# corpus (what it finds stays in $(FUZZ_DIR)/corpus). A finding stops make, leaving crash-* there.
+FUZZ_TARGETS = fuzz_derivatives fuzz_optimizers fuzz_data fuzz_constrained
+fuzz:
+	@scripts/install-deps.sh --fuzz
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++ -DGRADUS_FUZZ=ON \
+	      -DGRADUS_BUILD_TESTS=OFF -DGRADUS_BUILD_EXAMPLES=OFF -DGRADUS_BUILD_BENCHMARKS=OFF $(CMAKE_ARGS)
+	cmake --build $(FUZZ_DIR) --target $(FUZZ_TARGETS) -j $(JOBS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$t && cp -n tests/fuzz/corpus/$$t/* $(FUZZ_DIR)/corpus/$$t/ ; \
+	  echo "make fuzz: $$t for $(FUZZ_SECONDS) s (log: $(FUZZ_DIR)/$$t.log)"; \
+	  if ( cd $(FUZZ_DIR) && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/fuzz/$$t \
+	         -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+	         -artifact_prefix=$$t- corpus/$$t > $$t.log 2>&1 ); then \
+	    grep -E '^(Done|stat::(number_of_executed_units|new_units_added|peak_rss_mb))' $(FUZZ_DIR)/$$t.log; \
+	  else \
+	    tail -n 40 $(FUZZ_DIR)/$$t.log; echo "make fuzz: $$t found a failing input (above; saved in $(FUZZ_DIR))"; exit 1; \
+	  fi; \
+	done
+
 bench:
 	@scripts/install-deps.sh --peers
 	cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DGRADUS_NATIVE=ON \
@@ -64,4 +87,4 @@ install: configure
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(BENCH_DIR) $(SAN_DIR) $(TSAN_DIR) build-clang
+	rm -rf $(BUILD) $(BENCH_DIR) $(SAN_DIR) $(TSAN_DIR) $(FUZZ_DIR) build-clang

@@ -24,18 +24,50 @@ template <class T, class A> struct is_simd_batch<xsimd::batch<T, A>> : std::true
 }  // namespace detail
 
 namespace detail::math {
-template <class A> inline xsimd::batch<double, A> exp(const xsimd::batch<double, A>& x) { return xsimd::exp(x); }
+// xsimd 8's exp, expm1, tanh and pow convert a multiple of x·log₂e to a 64-bit integer before
+// they select the answer for out-of-range lanes; with x NaN, ±Inf or beyond about ±6e18 that
+// conversion is undefined behaviour (found by tests/fuzz). The wrappers below give xsimd only
+// arguments whose conversion is defined and put the IEEE answer back in the other lanes.
+namespace simd_guard {
+/// x with NaN lanes set to 0 and the others clamped to [−limit, limit].
+template <class A> inline xsimd::batch<double, A> tame(const xsimd::batch<double, A>& x, double limit) {
+  using B = xsimd::batch<double, A>;
+  const B clamped = xsimd::select(x > B(limit), B(limit), xsimd::select(x < B(-limit), B(-limit), x));
+  return xsimd::select(xsimd::isnan(x), B(0.0), clamped);
+}
+/// r with the NaN lanes of x put back.
+template <class A>
+inline xsimd::batch<double, A> keep_nan(const xsimd::batch<double, A>& x, const xsimd::batch<double, A>& r) {
+  return xsimd::select(xsimd::isnan(x), x, r);
+}
+}  // namespace simd_guard
+// exp and expm1 saturate (to 0 or −1, and +Inf) well inside ±1000, tanh (to ±1) inside ±20.
+template <class A> inline xsimd::batch<double, A> exp(const xsimd::batch<double, A>& x) {
+  return simd_guard::keep_nan(x, xsimd::exp(simd_guard::tame(x, 1000.0)));
+}
 template <class A> inline xsimd::batch<double, A> log(const xsimd::batch<double, A>& x) { return xsimd::log(x); }
 template <class A> inline xsimd::batch<double, A> log1p(const xsimd::batch<double, A>& x) { return xsimd::log1p(x); }
-template <class A> inline xsimd::batch<double, A> expm1(const xsimd::batch<double, A>& x) { return xsimd::expm1(x); }
+template <class A> inline xsimd::batch<double, A> expm1(const xsimd::batch<double, A>& x) {
+  return simd_guard::keep_nan(x, xsimd::expm1(simd_guard::tame(x, 1000.0)));
+}
 template <class A> inline xsimd::batch<double, A> sqrt(const xsimd::batch<double, A>& x) { return xsimd::sqrt(x); }
 template <class A> inline xsimd::batch<double, A> sin(const xsimd::batch<double, A>& x) { return xsimd::sin(x); }
 template <class A> inline xsimd::batch<double, A> cos(const xsimd::batch<double, A>& x) { return xsimd::cos(x); }
 template <class A> inline xsimd::batch<double, A> tan(const xsimd::batch<double, A>& x) { return xsimd::tan(x); }
-template <class A> inline xsimd::batch<double, A> tanh(const xsimd::batch<double, A>& x) { return xsimd::tanh(x); }
+template <class A> inline xsimd::batch<double, A> tanh(const xsimd::batch<double, A>& x) {
+  return simd_guard::keep_nan(x, xsimd::tanh(simd_guard::tame(x, 1000.0)));
+}
 template <class A> inline xsimd::batch<double, A> abs(const xsimd::batch<double, A>& x) { return xsimd::abs(x); }
+/// xsimd's pow where r·log₂|x| stays well inside the range of exp; std::pow lane by lane
+/// otherwise (0, ±Inf, NaN or overflowing lanes, rare), which also keeps its special cases.
 template <class A> inline xsimd::batch<double, A> pow(const xsimd::batch<double, A>& x, const xsimd::batch<double, A>& r) {
-  return xsimd::pow(x, r);
+  using B = xsimd::batch<double, A>;
+  if (xsimd::all(xsimd::abs(r * xsimd::log(xsimd::abs(x))) < B(700.0))) return xsimd::pow(x, r);
+  alignas(A::alignment()) double xs[B::size], rs[B::size];
+  x.store_aligned(xs);
+  r.store_aligned(rs);
+  for (std::size_t i = 0; i < B::size; ++i) xs[i] = std::pow(xs[i], rs[i]);
+  return B::load_aligned(xs);
 }
 template <class A> inline xsimd::batch<double, A> max(const xsimd::batch<double, A>& a, const xsimd::batch<double, A>& b) {
   return xsimd::max(a, b);

@@ -625,7 +625,10 @@ class interior_point_core {
           alpha_min = std::min(alpha_min, delta_switch * std::pow(ls.theta, s_theta) / std::pow(-ls.dphi, s_phi));
       }
       alpha_min *= gamma_alpha;
-      for (double a = alpha_max; a >= alpha_min; a *= 0.5) {
+      // At a feasible iterate (θ = 0) the formula gives α_min = 0 and halving would never end
+      // (found by tests/fuzz): stop once the trial step is below the rounding of the first one.
+      if (alpha_min == 0) alpha_min = eps * alpha_max;
+      for (double a = alpha_max; a > 0 && a >= alpha_min; a *= 0.5) {
         take_trial(a);
         const bool finite = evaluate_values(trial_x_, trial_f, trial_g_, trial_h_);
         if (acceptable(ls, trial_f, trial_g_, trial_h_, trial_s_, a)) {
