@@ -3,12 +3,13 @@ BUILD      ?= build
 BENCH_DIR  ?= build-bench
 SAN_DIR    ?= build-sanitize
 TSAN_DIR   ?= build-tsan
+DIFF_DIR   ?= build-differential
 BUILD_TYPE ?= Release
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure demo test test-sanitize test-tsan bench install clean docs
+.PHONY: all deps configure demo test test-sanitize test-tsan test-differential bench install clean docs
 
 all: test
 
@@ -47,6 +48,15 @@ test-tsan: deps
 	cd $(TSAN_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  ./tests/gradus_reliability_tests "[tsan]"
 
+# The full tier of the differential derivative suite (tests/differential): >= 2000 random
+# expression types, each checked at 100 points (about 20 CPU-minutes of compile).
+test-differential: deps
+	cmake -S . -B $(DIFF_DIR) -DCMAKE_BUILD_TYPE=Release -DGRADUS_DIFFERENTIAL_FULL=ON \
+	      -DGRADUS_BUILD_BENCHMARKS=OFF -DGRADUS_BUILD_EXAMPLES=OFF -DGRADUS_HEADER_CHECK=OFF \
+	      -DGRADUS_INSTALL_TEST=OFF $(CMAKE_ARGS)
+	cmake --build $(DIFF_DIR) --target gradus_differential_tests -j $(JOBS)
+	$(DIFF_DIR)/tests/gradus_differential_tests
+
 bench:
 	@scripts/install-deps.sh --peers
 	cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DGRADUS_NATIVE=ON \
@@ -64,4 +74,4 @@ install: configure
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(BENCH_DIR) $(SAN_DIR) $(TSAN_DIR) build-clang
+	rm -rf $(BUILD) $(BENCH_DIR) $(SAN_DIR) $(TSAN_DIR) $(DIFF_DIR) build-clang
