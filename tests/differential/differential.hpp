@@ -107,7 +107,7 @@ struct probe {
   fused (*vgh)(const void*, const vec&);
   vec (*reverse)(const void*, const vec&);
   vec (*forward)(const void*, const vec&);
-  vec (*symbolic)(const void*, const vec&);  ///< gradient_expr(f) evaluated (zeros past the arity)
+  vec (*symbolic)(const void*, const vec&);  ///< gradient_expr(f) evaluated; null when too large
   vec (*hvp)(const void*, const vec&, const vec&);  ///< null when not instantiated for this type
 };
 
@@ -143,10 +143,22 @@ template <class F>
 }
 
 /// hessian_vector_product (a fifth engine path) is instantiated for every fourth type only.
+template <class... Es>
+constexpr std::size_t tree_size(const gradus::symbolic_vector<Es...>*) {
+  return (std::size_t{0} + ... + gradus::detail::node_count<Es>::value);
+}
+/// The symbolic gradient is checked when its expression trees have at most this many nodes in
+/// all: beyond it (a few deep products of powers) building its tape at compile time exceeds the
+/// compiler's constant-evaluation limit. Such types are counted and get every other check.
+constexpr std::size_t max_symbolic_tree = 400;
+template <class F>
+constexpr bool symbolic_checkable = tree_size(static_cast<decltype(gradus::gradient_expr(std::declval<F>()))*>(nullptr)) <= max_symbolic_tree;
+
 template <bool WithHvp, class F>
 probe make_probe(const F& f) {
   probe p{&f, typeid(F).name(), gradus::arity_v<F>, &value_of<F>, &vgh_of<F>, &reverse_of<F>,
-          &forward_of<F>, &symbolic_of<F>, nullptr};
+          &forward_of<F>, nullptr, nullptr};
+  if constexpr (symbolic_checkable<F>) p.symbolic = &symbolic_of<F>;
   if constexpr (WithHvp) p.hvp = &hvp_of<F>;
   return p;
 }
@@ -154,6 +166,7 @@ probe make_probe(const F& f) {
 /// Counts and worst errors, each as a fraction of its scale (see check()).
 struct report {
   std::size_t expressions = 0;
+  std::size_t symbolic_skipped = 0;  ///< types whose symbolic gradient is past max_symbolic_tree
   std::size_t pairs = 0;       ///< (expression, point) pairs fully checked
   std::size_t overflowed = 0;  ///< large points where the value itself is not finite (skipped)
   std::size_t fd_unresolved = 0;  ///< FD comparisons too noisy to judge (|FD(h) − FD(h/2)| > 10⁻⁶)
@@ -169,6 +182,7 @@ struct report {
 
   void merge(const report& o) {
     expressions += o.expressions, pairs += o.pairs, overflowed += o.overflowed;
+    symbolic_skipped += o.symbolic_skipped;
     fd_unresolved += o.fd_unresolved, fd_compared += o.fd_compared, failures += o.failures;
     types.insert(o.types.begin(), o.types.end());
     modes = std::max(modes, o.modes), fd_gradient = std::max(fd_gradient, o.fd_gradient);

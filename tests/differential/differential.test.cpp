@@ -46,7 +46,16 @@ auto stencil(const G& g, const vec& p, int i, double h) {
   return decltype(m2)((m2 - 8 * m1 + 8 * p1 - p2) / (12 * h));
 }
 
-constexpr double mode_tolerance = 1e-12;   // rounding: different evaluation orders of the same terms
+// Rounding: the routes sum the same terms in different orders. At |x| ~ 10² the terms can be
+// 10⁶ times the result they cancel to (the curvature p(1 − p) of a saturated logsumexp of x³
+// times |∇x³|²), so there the routes agree to 10⁻⁸ of the result's size, not 10⁻¹².
+constexpr double mode_tolerance = 1e-12;
+constexpr double mode_tolerance_large = 1e-8;
+
+/// The worst mode and HVP disagreements at large magnitudes, reported apart from the others.
+struct {
+  double modes = 0, hvp = 0;
+} large;
 constexpr double fd_tolerance = 1e-6;      // DESIGN.md: ~1e-6 relative against finite differences
 constexpr double floor_scale = 1e-280;     // below it, values are subnormal or underflow to 0
 
@@ -63,6 +72,7 @@ void note(report& out, const probe& pr, const vec& p, const std::string& what, d
 
 void check(const probe& pr, std::uint64_t seed, int points_per_region, report& out) {
   ++out.expressions;
+  if (!pr.symbolic) ++out.symbolic_skipped;
   out.types.insert(pr.type);
   rng r(seed);
   for (int region = 0; region < 4; ++region)
@@ -80,7 +90,7 @@ void check(const probe& pr, std::uint64_t seed, int points_per_region, report& o
       }
       ++out.pairs;
       const double v = pr.value(pr.f, p);
-      const vec gr = pr.reverse(pr.f, p), gf = pr.forward(pr.f, p), gs = pr.symbolic(pr.f, p);
+      const vec gr = pr.reverse(pr.f, p), gf = pr.forward(pr.f, p), gs = pr.symbolic ? pr.symbolic(pr.f, p) : gr;
       if (!F.g.allFinite() || !F.H.allFinite() || !gr.allFinite() || !gf.allFinite() || !gs.allFinite()) {
         note(out, pr, p, "non-finite derivative of a finite value", 1);
         continue;
@@ -90,8 +100,10 @@ void check(const probe& pr, std::uint64_t seed, int points_per_region, report& o
       // Modes: the same derivative by four routes, relative to the gradient's size.
       double modes = std::max({inf_norm(gr - F.g), inf_norm(gf - F.g), inf_norm(gs - F.g)}) / gscale;
       modes = std::max(modes, std::abs(v - F.v) / std::max(std::abs(F.v), floor_scale));
-      out.modes = std::max(out.modes, modes);
-      if (modes > mode_tolerance) note(out, pr, p, "forward/reverse/fused/symbolic gradient or value", modes);
+      const double mode_tol = region == 3 ? mode_tolerance_large : mode_tolerance;
+      double& worst_modes = region == 3 ? large.modes : out.modes;
+      worst_modes = std::max(worst_modes, modes);
+      if (modes > mode_tol) note(out, pr, p, "forward/reverse/fused/symbolic gradient or value", modes);
 
       const double sym = inf_norm(mat(F.H - F.H.transpose())) / hscale;
       out.symmetry = std::max(out.symmetry, sym);
@@ -99,8 +111,9 @@ void check(const probe& pr, std::uint64_t seed, int points_per_region, report& o
 
       if (pr.hvp) {
         const double hv = inf_norm(vec(pr.hvp(pr.f, p, w) - F.H * w)) / hscale;
-        out.hvp = std::max(out.hvp, hv);
-        if (hv > mode_tolerance) note(out, pr, p, "hessian_vector_product", hv);
+        double& worst_hvp = region == 3 ? large.hvp : out.hvp;
+        worst_hvp = std::max(worst_hvp, hv);
+        if (hv > mode_tol) note(out, pr, p, "hessian_vector_product", hv);
       }
 
       // Finite differences, with the step set by the local conditioning and the tolerance
@@ -148,13 +161,16 @@ TEST_CASE("differential: forward == reverse == symbolic == finite differences on
   }
   for (const auto& s : total.shown) std::printf("differential: %s\n", s.c_str());
   std::printf(
-      "differential: %zu distinct expression types (%zu seeds, %zu parts), %zu (expression, point) pairs checked, "
-      "%zu large-magnitude pairs skipped (value overflows); FD comparisons %zu, unresolved %zu\n"
-      "differential: worst relative errors: forward/reverse/symbolic %.3g, FD gradient %.3g, FD Hessian %.3g, "
-      "HVP %.3g, symmetry %.3g\n",
-      total.types.size(), total.expressions, parts().size(), total.pairs, total.overflowed, total.fd_compared,
-      total.fd_unresolved, total.modes, total.fd_gradient, total.fd_hessian, total.hvp, total.symmetry);
+      "differential: %zu distinct expression types (%zu seeds, %zu parts; symbolic gradient too large for %zu), "
+      "%zu (expression, point) pairs checked, %zu large-magnitude pairs skipped (value overflows); "
+      "FD comparisons %zu, unresolved %zu\n"
+      "differential: worst relative errors: forward/reverse/symbolic %.3g (large |x|: %.3g), FD gradient %.3g, "
+      "FD Hessian %.3g, HVP %.3g (large |x|: %.3g), symmetry %.3g\n",
+      total.types.size(), total.expressions, parts().size(), total.symbolic_skipped, total.pairs, total.overflowed,
+      total.fd_compared, total.fd_unresolved, total.modes, large.modes, total.fd_gradient, total.fd_hessian,
+      total.hvp, large.hvp, total.symmetry);
   CHECK(total.types.size() >= GRADUS_DIFFERENTIAL_TYPES);
   CHECK(total.failures == 0);
+  CHECK(total.symbolic_skipped * 20 <= total.expressions);  // the symbolic check covers at least 95% of the types
   CHECK(total.fd_unresolved * 20 <= total.fd_compared);  // at most 5% of the FD comparisons too noisy to judge
 }
