@@ -3,8 +3,9 @@
 // four regions: |x| <= 2, |x| <= 6, tiny magnitudes (10⁻³⁰⁰ ≤ |x| ≤ 10⁻⁸) and large magnitudes
 // (10² ≤ |x| ≤ 7·10²). For every (expression, point) pair:
 //   forward-mode gradient == reverse-mode gradient == the fused value_gradient_hessian gradient
-//   == the symbolic gradient_expr evaluated, and value == the fused value, to rounding;
-//   the Hessian is exactly symmetric and hessian_vector_product == H·w;
+//   == the symbolic gradient_expr evaluated (unless its trees pass max_symbolic_tree nodes), and
+//   value == the fused value, to rounding (10⁻¹², 10⁻⁸ at large magnitudes);
+//   the Hessian is exactly symmetric and hessian_vector_product == H·w (every fourth type);
 //   the gradient agrees with the five-point finite difference of the value, and the Hessian with
 //   the five-point finite difference of the gradient. The FD step follows the conditioning
 //   (h = 10⁻³·min(max(1, |xᵢ|), (1 + ‖∇f‖)/(1 + ‖∇²f‖))), and the tolerance adds to 10⁻⁶ of the
