@@ -5,12 +5,13 @@ SAN_DIR    ?= build-sanitize
 TSAN_DIR   ?= build-tsan
 FUZZ_DIR   ?= build-fuzz
 FUZZ_SECONDS ?= 20
+DIFF_DIR   ?= build-differential
 BUILD_TYPE ?= Release
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure demo test test-sanitize test-tsan fuzz bench install clean docs
+.PHONY: all deps configure demo test test-sanitize test-tsan test-differential fuzz bench install clean docs
 
 all: test
 
@@ -70,6 +71,15 @@ fuzz:
 	  fi; \
 	done
 
+# The full tier of the differential derivative suite (tests/differential): >= 2000 random
+# expression types, each checked at 100 points (about 20 CPU-minutes of compile).
+test-differential: deps
+	cmake -S . -B $(DIFF_DIR) -DCMAKE_BUILD_TYPE=Release -DGRADUS_DIFFERENTIAL_FULL=ON \
+	      -DGRADUS_BUILD_BENCHMARKS=OFF -DGRADUS_BUILD_EXAMPLES=OFF -DGRADUS_HEADER_CHECK=OFF \
+	      -DGRADUS_INSTALL_TEST=OFF $(CMAKE_ARGS)
+	cmake --build $(DIFF_DIR) --target gradus_differential_tests -j $(JOBS)
+	$(DIFF_DIR)/tests/gradus_differential_tests
+
 bench:
 	@scripts/install-deps.sh --peers
 	cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DGRADUS_NATIVE=ON \
@@ -88,3 +98,5 @@ install: configure
 
 clean:
 	rm -rf $(BUILD) $(BENCH_DIR) $(SAN_DIR) $(TSAN_DIR) $(FUZZ_DIR) build-clang
+
+	rm -rf $(BUILD) $(BENCH_DIR) $(SAN_DIR) $(TSAN_DIR) $(DIFF_DIR) build-clang
