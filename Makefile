@@ -37,14 +37,16 @@ test: configure
 SAN_CMAKE_ARGS = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
 	-DGRADUS_BUILD_BENCHMARKS=OFF -DGRADUS_BUILD_EXAMPLES=OFF \
 	-DGRADUS_HEADER_CHECK=OFF -DGRADUS_INSTALL_TEST=OFF
-test-sanitize: deps
+test-sanitize:
+	@scripts/install-deps.sh --sanitize
 	cmake -S . -B $(SAN_DIR) $(SAN_CMAKE_ARGS) -DGRADUS_SANITIZE=address,undefined $(CMAKE_ARGS)
 	cmake --build $(SAN_DIR) -j $(JOBS)
 	cd $(SAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:alloc_dealloc_mismatch=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 # The concurrency tests (tests/reliability/*tsan*) under ThreadSanitizer.
-test-tsan: deps
+test-tsan:
+	@scripts/install-deps.sh --sanitize
 	cmake -S . -B $(TSAN_DIR) $(SAN_CMAKE_ARGS) -DGRADUS_SANITIZE=thread $(CMAKE_ARGS)
 	cmake --build $(TSAN_DIR) --target gradus_reliability_tests -j $(JOBS)
 	cd $(TSAN_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \

@@ -5,7 +5,8 @@
 #   scripts/install-deps.sh --peers    also the benchmark peers and matplotlib for plots
 #   scripts/install-deps.sh --plots    also matplotlib (make demo's plots)
 #   scripts/install-deps.sh --docs     also doxygen
-#   scripts/install-deps.sh --fuzz     also clang and its runtime (libFuzzer, sanitizers)
+#   scripts/install-deps.sh --fuzz     also clang's runtime (libFuzzer, sanitizers)
+#   scripts/install-deps.sh --sanitize the same (make test-sanitize, make test-tsan with either compiler)
 set -euo pipefail
 
 packages=(g++ clang cmake make libboost-dev libxsimd-dev libeigen3-dev catch2 libbenchmark-dev)
@@ -14,8 +15,8 @@ for arg in "$@"; do
     --peers) packages+=(libadolc-dev libceres-dev liblbfgspp-dev coinor-libipopt-dev python3-matplotlib) ;;
     --plots) packages+=(python3-matplotlib) ;;
     --docs)  packages+=(doxygen) ;;
-    --fuzz)  packages+=(clang libclang-rt-dev) ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --fuzz|--sanitize) packages+=(clang libclang-rt-dev) ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "install-deps.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done
