@@ -32,8 +32,6 @@ test: configure
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The test suite under AddressSanitizer + UndefinedBehaviorSanitizer (any report fails the test).
-# alloc_dealloc_mismatch=0: the allocation-counting tests replace operator new (malloc) but keep
-# the default operator delete (free), a valid pairing that ASan reports as a mismatch.
 SAN_CMAKE_ARGS = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
 	-DGRADUS_BUILD_BENCHMARKS=OFF -DGRADUS_BUILD_EXAMPLES=OFF \
 	-DGRADUS_HEADER_CHECK=OFF -DGRADUS_INSTALL_TEST=OFF
@@ -41,7 +39,7 @@ test-sanitize:
 	@scripts/install-deps.sh --sanitize
 	cmake -S . -B $(SAN_DIR) $(SAN_CMAKE_ARGS) -DGRADUS_SANITIZE=address,undefined $(CMAKE_ARGS)
 	cmake --build $(SAN_DIR) -j $(JOBS)
-	cd $(SAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:alloc_dealloc_mismatch=0 \
+	cd $(SAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 # The concurrency tests (tests/reliability/*tsan*) under ThreadSanitizer.
