@@ -58,11 +58,13 @@ template <class A> inline xsimd::batch<double, A> tanh(const xsimd::batch<double
   return simd_guard::keep_nan(x, xsimd::tanh(simd_guard::tame(x, 1000.0)));
 }
 template <class A> inline xsimd::batch<double, A> abs(const xsimd::batch<double, A>& x) { return xsimd::abs(x); }
-/// xsimd's pow where r·log₂|x| stays well inside the range of exp; std::pow lane by lane
-/// otherwise (0, ±Inf, NaN or overflowing lanes, rare), which also keeps its special cases.
+/// For positive finite bases pow is exp(r·log x), which is what xsimd's pow computes for them,
+/// here through the guarded exp (so an overflowing r·log x is no conversion UB); lanes with
+/// a zero, negative or non-finite base or a non-finite exponent (rare) take std::pow lane by
+/// lane, which also keeps its special cases.
 template <class A> inline xsimd::batch<double, A> pow(const xsimd::batch<double, A>& x, const xsimd::batch<double, A>& r) {
   using B = xsimd::batch<double, A>;
-  if (xsimd::all(xsimd::abs(r * xsimd::log(xsimd::abs(x))) < B(700.0))) return xsimd::pow(x, r);
+  if (xsimd::all((x > B(0.0)) & xsimd::isfinite(x) & xsimd::isfinite(r))) return exp(r * xsimd::log(x));
   alignas(A::alignment()) double xs[B::size], rs[B::size];
   x.store_aligned(xs);
   r.store_aligned(rs);
