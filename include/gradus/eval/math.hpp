@@ -17,6 +17,8 @@ concept real_scalar = std::is_floating_point_v<T>;
 template <real_scalar T> inline T exp(T x) { return std::exp(x); }
 template <real_scalar T> inline T log(T x) { return std::log(x); }
 template <real_scalar T> inline T log1p(T x) { return std::log1p(x); }
+/// log1p(x) where the caller has q = 1/(1 + x) at hand (the SIMD version uses it; see simd.hpp).
+template <real_scalar T> inline T log1p_given_reciprocal(T x, T) { return std::log1p(x); }
 template <real_scalar T> inline T expm1(T x) { return std::expm1(x); }
 template <real_scalar T> inline T sqrt(T x) { return std::sqrt(x); }
 template <real_scalar T> inline T sin(T x) { return std::sin(x); }

@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <type_traits>
 
 #include <Eigen/Core>
@@ -26,8 +28,9 @@ template <class T, class A> struct is_simd_batch<xsimd::batch<T, A>> : std::true
 namespace detail::math {
 // xsimd 8's exp, expm1, tanh and pow convert a multiple of x·log₂e to a 64-bit integer before
 // they select the answer for out-of-range lanes; with x NaN, ±Inf or beyond about ±6e18 that
-// conversion is undefined behaviour (found by tests/fuzz). The wrappers below give xsimd only
-// arguments whose conversion is defined and put the IEEE answer back in the other lanes.
+// conversion is undefined behaviour (found by tests/fuzz). The wrappers of expm1 and tanh below
+// give xsimd only arguments whose conversion is defined and put the IEEE answer back in the
+// other lanes; exp, log, log1p (and so pow) are gradus's own and convert nothing.
 namespace simd_guard {
 /// x with NaN lanes set to 0 and the others clamped to [−limit, limit].
 template <class A> inline xsimd::batch<double, A> tame(const xsimd::batch<double, A>& x, double limit) {
@@ -41,12 +44,105 @@ inline xsimd::batch<double, A> keep_nan(const xsimd::batch<double, A>& x, const 
   return xsimd::select(xsimd::isnan(x), x, r);
 }
 }  // namespace simd_guard
-// exp and expm1 saturate (to 0 or −1, and +Inf) well inside ±1000, tanh (to ±1) inside ±20.
-template <class A> inline xsimd::batch<double, A> exp(const xsimd::batch<double, A>& x) {
-  return simd_guard::keep_nan(x, xsimd::exp(simd_guard::tame(x, 1000.0)));
+// exp, log and log1p are gradus's own (below): xsimd 8.1's convert to 64-bit integers, which
+// without AVX-512DQ is a scalar loop through memory, and log1p emulates 64-bit arithmetic shifts;
+// these use only double arithmetic, logical shifts and integer adds (1.8× and 1.4× faster on AVX2).
+namespace fast {
+template <class A> using dbatch = xsimd::batch<double, A>;
+template <class A> using ubatch = xsimd::batch<std::uint64_t, A>;
+inline constexpr double shifter = 0x1.8p52;  // x + 1.5·2⁵² rounds x to an integer kept in the low bits
+inline constexpr double ln2_hi = 0x1.62e42fee00000p-1, ln2_lo = 0x1.a39ef35793c76p-33;
+
+/// 2ᵏ for integral k (a double) in [−1022, 1023], built from bits: no conversion instruction.
+template <class A> inline dbatch<A> exp2i(const dbatch<A>& k) {
+  const ubatch<A> bits = xsimd::bitwise_cast<ubatch<A>>(k + dbatch<A>(shifter));
+  return xsimd::bitwise_cast<dbatch<A>>((bits + ubatch<A>(1023)) << 52);
 }
-template <class A> inline xsimd::batch<double, A> log(const xsimd::batch<double, A>& x) { return xsimd::log(x); }
-template <class A> inline xsimd::batch<double, A> log1p(const xsimd::batch<double, A>& x) { return xsimd::log1p(x); }
+
+/// eˣ to 1 ulp: x = k·ln2 + r (Cody–Waite, |r| ≤ ½ln2), eʳ by its Taylor polynomial of degree
+/// 13 (truncation < 10⁻¹⁷), times 2ᵏ as two normal factors (so results down to the subnormal
+/// range are exact to 1 ulp). Overflow gives +Inf, underflow 0, NaN stays NaN.
+template <class A> inline dbatch<A> exp(const dbatch<A>& x) {
+  using B = dbatch<A>;
+  const B xc = xsimd::min(xsimd::max(x, B(-746.0)), B(710.0));  // k stays small; NaN passes through
+  const B k = xsimd::fma(xc, B(0x1.71547652b82fep0), B(shifter)) - B(shifter);
+  B r = xsimd::fnma(k, B(ln2_hi), xc);
+  r = xsimd::fnma(k, B(ln2_lo), r);
+  // eʳ = 1 + (r + r²·P(r)), P the Taylor terms 1/2! … 1/13! by Estrin's scheme: a dependency
+  // chain of 6 operations instead of Horner's 13 (the loops over data are latency bound).
+  const B r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+  auto c = [](double v) { return B(v); };
+  const B a0 = xsimd::fma(r, c(1.0 / 6), c(1.0 / 2)), a1 = xsimd::fma(r, c(1.0 / 120), c(1.0 / 24));
+  const B a2 = xsimd::fma(r, c(1.0 / 5040), c(1.0 / 720)), a3 = xsimd::fma(r, c(1.0 / 362880), c(1.0 / 40320));
+  const B a4 = xsimd::fma(r, c(1.0 / 39916800), c(1.0 / 3628800)), a5 = xsimd::fma(r, c(1.0 / 6227020800), c(1.0 / 479001600));
+  const B b0 = xsimd::fma(r2, a1, a0), b1 = xsimd::fma(r2, a3, a2), b2 = xsimd::fma(r2, a5, a4);
+  const B poly = xsimd::fma(r8, b2, xsimd::fma(r4, b1, b0));
+  const B p = B(1.0) + xsimd::fma(r2, poly, r);
+  const B k1 = xsimd::fma(k, B(0.5), B(shifter)) - B(shifter);  // k = k1 + k2, both in [−538, 512]
+  const B y = p * exp2i(k1) * exp2i(k - k1);
+  return xsimd::select(x > B(0x1.62e42fefa39efp9), B(std::numeric_limits<double>::infinity()),
+                       xsimd::select(x < B(-0x1.74910d52d3051p9), B(0.0), xsimd::select(xsimd::isnan(x), x, y)));
+}
+
+/// log(u) + c for positive normal u, with u = 2ᵏ(1 + f), 1 + f in [√½, √2): fdlibm's kernel
+/// (s = f/(2 + f), log(1 + f) = f − f²/2 + s(f²/2 + R(s²)), R its minimax polynomial).
+/// c is a small correction added before the rounding of the sum (log1p's rounding of 1 + x);
+/// kshift is subtracted from k (log's scaling of subnormals).
+template <class A> inline dbatch<A> log_kernel(const dbatch<A>& u, const dbatch<A>& c, const dbatch<A>& kshift) {
+  using B = dbatch<A>;
+  using U = ubatch<A>;
+  const U iu = xsimd::bitwise_cast<U>(u) + U(0x3ff0000000000000 - 0x3fe6a09e00000000);
+  const U e = iu >> 52;  // biased exponent of u/√½, in [1, 2046]: logical shift, no conversion
+  const B k = (xsimd::bitwise_cast<B>(e + xsimd::bitwise_cast<U>(B(shifter))) - B(shifter)) - (B(1023.0) + kshift);
+  const B m = xsimd::bitwise_cast<B>((iu & U(0x000fffffffffffff)) + U(0x3fe6a09e00000000));
+  const B f = m - B(1.0);
+  const B hfsq = B(0.5) * f * f;
+  const B s = f / (B(2.0) + f);
+  const B z = s * s;
+  const B w = z * z;
+  const B t1 = w * xsimd::fma(w, xsimd::fma(w, B(0x1.39a09d078c69fp-3), B(0x1.c71c51d8e78afp-3)), B(0x1.999999997fa04p-2));
+  const B t2 = z * xsimd::fma(w, xsimd::fma(w, xsimd::fma(w, B(0x1.2f112df3e5244p-3), B(0x1.7466496cb03dep-3)),
+                                          B(0x1.2492494229359p-2)),
+                              B(0x1.5555555555593p-1));
+  return s * (hfsq + t1 + t2) + xsimd::fma(k, B(ln2_lo), c) - hfsq + f + k * B(ln2_hi);
+}
+
+/// log x to 1 ulp (subnormal x scaled by 2⁵⁴ first); log 0 = −Inf, negative x NaN.
+template <class A> inline dbatch<A> log(const dbatch<A>& x) {
+  using B = dbatch<A>;
+  const auto sub = x < B(0x1p-1022);
+  const B u = xsimd::select(sub, x * B(0x1p54), x);
+  const B y = log_kernel(u, B(0.0), xsimd::select(sub, B(54.0), B(0.0)));
+  const B inf(std::numeric_limits<double>::infinity());
+  const B special = xsimd::select(x == B(0.0), -inf, xsimd::select(x == inf, inf, B(std::numeric_limits<double>::quiet_NaN())));
+  return xsimd::select(x > B(0.0) && x < inf, y, xsimd::select(xsimd::isnan(x), x, special));
+}
+
+/// log(1 + x) to 1 ulp: log of u = 1 + x, plus c = (1 + x − u)/u for the rounding of u; q is
+/// 1/u, or any value within a few ulp of it (c is below u·2⁻⁵³, so c·q is as good as c/u).
+template <class A> inline dbatch<A> log1p(const dbatch<A>& x, const dbatch<A>& q) {
+  using B = dbatch<A>;
+  const B one(1.0);
+  const B u = one + x;
+  const B c = xsimd::select(u >= B(4.0), one - (u - x), x - (u - one)) * q;  // exact up to ·q (Sterbenz)
+  const auto regular = x > B(-1.0) && x < B(std::numeric_limits<double>::infinity());
+  const B y = log_kernel(xsimd::select(regular, u, one), c, B(0.0));
+  const B inf(std::numeric_limits<double>::infinity());
+  const B special = xsimd::select(x == B(-1.0), -inf, xsimd::select(x > B(-1.0), inf, B(std::numeric_limits<double>::quiet_NaN())));
+  return xsimd::select(regular, y, xsimd::select(xsimd::isnan(x), x, special));
+}
+template <class A> inline dbatch<A> log1p(const dbatch<A>& x) { return log1p(x, dbatch<A>(1.0) / (dbatch<A>(1.0) + x)); }
+}  // namespace fast
+
+/// (xsimd 8.1's exp also flushes results below 2⁻¹⁰²² to 0 and gives +Inf from about 709.4.)
+template <class A> inline xsimd::batch<double, A> exp(const xsimd::batch<double, A>& x) { return fast::exp(x); }
+template <class A> inline xsimd::batch<double, A> log(const xsimd::batch<double, A>& x) { return fast::log(x); }
+template <class A> inline xsimd::batch<double, A> log1p(const xsimd::batch<double, A>& x) { return fast::log1p(x); }
+template <class A>
+inline xsimd::batch<double, A> log1p_given_reciprocal(const xsimd::batch<double, A>& x, const xsimd::batch<double, A>& q) {
+  return fast::log1p(x, q);
+}
+// expm1 and tanh saturate (to −1, +Inf and ±1) well inside ±1000.
 template <class A> inline xsimd::batch<double, A> expm1(const xsimd::batch<double, A>& x) {
   return simd_guard::keep_nan(x, xsimd::expm1(simd_guard::tame(x, 1000.0)));
 }
@@ -64,7 +160,7 @@ template <class A> inline xsimd::batch<double, A> abs(const xsimd::batch<double,
 /// lane, which also keeps its special cases.
 template <class A> inline xsimd::batch<double, A> pow(const xsimd::batch<double, A>& x, const xsimd::batch<double, A>& r) {
   using B = xsimd::batch<double, A>;
-  if (xsimd::all((x > B(0.0)) & xsimd::isfinite(x) & xsimd::isfinite(r))) return exp(r * xsimd::log(x));
+  if (xsimd::all((x > B(0.0)) & xsimd::isfinite(x) & xsimd::isfinite(r))) return exp(r * fast::log(x));
   alignas(A::alignment()) double xs[B::size], rs[B::size];
   x.store_aligned(xs);
   r.store_aligned(rs);

@@ -108,12 +108,38 @@ struct workspace {
   std::array<T, layout<Tape>::aux_total> aux;
 };
 
-/// The auxiliary value of unary node K (zero for operations that keep none).
+/// For each node of the sigmoid family (σ, softplus, log σ) on an operand u = X or u = −X, the
+/// first such node J <= K on X or −X: t = e^(−|u|), 1/(1 + t), log1p(t) are the same for both, and
+/// K copies them from J instead of computing them (J = K: none earlier, K computes its own).
+/// J must be evaluated whenever K is, also by the gradient-only sweep (gradient_values).
+template <class Tape>
+struct sigmoid_partner {
+  static constexpr std::size_t base(std::size_t k) {
+    const std::size_t c = Tape::child(k, 0);
+    return Tape::node(c).code == opcode::neg ? Tape::child(c, 0) : c;
+  }
+  static constexpr auto of = [] {
+    std::array<std::size_t, Tape::size> partner{};
+    for (std::size_t k = 0; k < Tape::size; ++k) {
+      partner[k] = k;
+      if (!is_sigmoid_family(Tape::node(k).code)) continue;
+      for (std::size_t j = 0; j < k; ++j)
+        if (is_sigmoid_family(Tape::node(j).code) && base(j) == base(k) &&
+            (gradient_values<Tape>::computed[j] || !gradient_values<Tape>::computed[k])) {
+          partner[k] = j;
+          break;
+        }
+    }
+    return partner;
+  }();
+};
+
+/// The auxiliary values of unary node K (nullptr for operations that keep none).
 template <class Tape, std::size_t K, class T>
-GRADUS_INLINE constexpr T unary_aux(const workspace<Tape, T>& w) {
+GRADUS_INLINE constexpr const T* unary_aux(const workspace<Tape, T>& w) {
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
-  if constexpr (A < layout<Tape>::aux_offset[K + 1]) return w.aux[A];
-  else return math::lift<T>(0.0);
+  if constexpr (A < layout<Tape>::aux_offset[K + 1]) return &w.aux[A];
+  else return nullptr;
 }
 
 // ---- values --------------------------------------------------------------------------
@@ -146,6 +172,17 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
     w.aux[A + m] = s;
     if constexpr (n.code == opcode::logsumexp) v[K] = top + math::log(s);
     else v[K] = w.aux[A + std::size_t(n.payload)] / s;
+  } else if constexpr (is_sigmoid_family(n.code) && sigmoid_partner<Tape>::of[K] != K) {
+    // t = e^(−|u|) (and l = log1p t) as the partner on ±u computed them
+    constexpr std::size_t J = sigmoid_partner<Tape>::of[K];
+    constexpr std::size_t AJ = layout<Tape>::aux_offset[J];
+    w.aux[A] = w.aux[AJ];
+    w.aux[A + 1] = w.aux[AJ + 1];
+    if constexpr (n.code != opcode::sigmoid) {
+      if constexpr (Tape::node(J).code != opcode::sigmoid) w.aux[A + 2] = w.aux[AJ + 2];
+      else w.aux[A + 2] = math::log1p_given_reciprocal(w.aux[AJ], w.aux[AJ + 1]);
+    }
+    v[K] = sigmoid_family_value<n.code>(v[Tape::child(K, 0)], &w.aux[A]);
   } else {
     const T r = n.code == opcode::pow_real ? in.lit(std::size_t(n.payload)) : math::lift<T>(0.0);
     if constexpr (A < layout<Tape>::aux_offset[K + 1])

@@ -1,9 +1,14 @@
 // Local derivative rules: for each operation y = φ(u₁, …, u_k), its value, its first
 // partials ∂φ/∂uᵢ and its second partials ∂²φ/∂uᵢ∂uⱼ, in terms of the children's values,
 // the node's own value y, and an auxiliary value the forward sweep keeps where it is free:
-//   sigmoid, softplus, log_sigmoid keep t = e^(−|u|) (the stable forms need it anyway):
-//     σ(u) = 1/(1 + t) for u ≥ 0, t/(1 + t) otherwise;  σ'(u) = t/(1 + t)²  (no cancellation);
-//     softplus(u) = max(u, 0) + log1p(t);  log σ(u) = min(u, 0) − log1p(t);
+//   sigmoid, softplus, log_sigmoid keep t = e^(−|u|) (the stable forms need it anyway) and
+//   q = 1/(1 + t) (one division serves the value, the derivatives and log1p's correction);
+//   softplus and log_sigmoid also l = log1p(t):
+//     σ(u) = q for u ≥ 0, t·q otherwise;  σ'(u) = t·q²  (no cancellation);
+//     softplus(u) = max(u, 0) + l;  log σ(u) = min(u, 0) − l.
+//   t and l are the same for u and −u, so a node of this family whose operand is −X (or X)
+//   takes them from an earlier one on X (or −X): log σ(z) and log σ(−z) of the logistic loss
+//   cost one exp and one log1p (see sigmoid_partner in engine.hpp).
 //   logsumexp keeps tᵢ = e^(uᵢ − m), m = max uᵢ, and s = Σ tᵢ: y = m + log s, pᵢ = tᵢ/s,
 //     ∂y/∂uᵢ = pᵢ, ∂²y/∂uᵢ∂uⱼ = δᵢⱼpᵢ − pᵢpⱼ;  softmax_K = p_K, ∂p_K/∂uⱼ = p_K(δ_Kj − pⱼ).
 #pragma once
@@ -19,7 +24,8 @@ namespace gradus::detail {
 /// Number of auxiliary values a node keeps.
 constexpr std::uint32_t aux_count(const tape_node& n) {
   switch (n.code) {
-    case opcode::sigmoid: case opcode::softplus: case opcode::log_sigmoid: return 1;
+    case opcode::sigmoid: return 2;
+    case opcode::softplus: case opcode::log_sigmoid: return 3;
     case opcode::logsumexp: case opcode::softmax: return n.count + 1;
     default: return 0;
   }
@@ -73,7 +79,20 @@ constexpr T ipow(T u) {
   }
 }
 
-/// Value of a unary node; writes its auxiliary value to *aux where it keeps one.
+constexpr bool is_sigmoid_family(opcode c) {
+  return c == opcode::sigmoid || c == opcode::softplus || c == opcode::log_sigmoid;
+}
+
+/// σ(u), softplus(u) or log σ(u) from aux = {t, q, l} (l not read by sigmoid).
+template <opcode C, class T>
+constexpr T sigmoid_family_value(const T& u, const T* aux) {
+  using namespace math;
+  if constexpr (C == opcode::sigmoid) return select_nonnegative(u, lift<T>(1.0), aux[0]) * aux[1];
+  else if constexpr (C == opcode::softplus) return max(u, lift<T>(0.0)) + aux[2];
+  else return min(u, lift<T>(0.0)) - aux[2];
+}
+
+/// Value of a unary node; writes its auxiliary values to aux[0], … where it keeps any.
 template <opcode C, long long N, class T>
 constexpr T unary_value(const T& u, const T& r, T* aux) {
   using namespace math;
@@ -93,18 +112,11 @@ constexpr T unary_value(const T& u, const T& r, T* aux) {
   else if constexpr (C == opcode::square) return u * u;
   else if constexpr (C == opcode::pow_int) return ipow<T, N>(u);
   else if constexpr (C == opcode::pow_real) return pow(u, r);
-  else if constexpr (C == opcode::sigmoid) {
-    const T t = exp(-abs(u));
-    *aux = t;
-    return select_nonnegative(u, one, t) / (one + t);
-  } else if constexpr (C == opcode::softplus) {
-    const T t = exp(-abs(u));
-    *aux = t;
-    return max(u, lift<T>(0.0)) + log1p(t);
-  } else if constexpr (C == opcode::log_sigmoid) {
-    const T t = exp(-abs(u));
-    *aux = t;
-    return min(u, lift<T>(0.0)) - log1p(t);
+  else if constexpr (is_sigmoid_family(C)) {
+    aux[0] = exp(-abs(u));
+    aux[1] = one / (one + aux[0]);
+    if constexpr (C != opcode::sigmoid) aux[2] = log1p_given_reciprocal(aux[0], aux[1]);
+    return sigmoid_family_value<C>(u, aux);
   } else {
     static_assert(C == opcode::neg, "gradus: internal error: no value rule for this unary operation");
   }
@@ -112,7 +124,7 @@ constexpr T unary_value(const T& u, const T& r, T* aux) {
 
 /// ∂y/∂u of a unary node.
 template <opcode C, long long N, class T>
-constexpr T unary_d1(const T& u, const T& y, const T& r, const T& aux) {
+constexpr T unary_d1(const T& u, const T& y, const T& r, const T* aux) {
   using namespace math;
   const T one = lift<T>(1.0);
   if constexpr (C == opcode::neg) return -one;
@@ -130,15 +142,15 @@ constexpr T unary_d1(const T& u, const T& y, const T& r, const T& aux) {
   else if constexpr (C == opcode::square) return lift<T>(2.0) * u;
   else if constexpr (C == opcode::pow_int) return lift<T>(double(N)) * ipow<T, N - 1>(u);
   else if constexpr (C == opcode::pow_real) return r * pow(u, r - one);
-  else if constexpr (C == opcode::sigmoid) return aux / ((one + aux) * (one + aux));
-  else if constexpr (C == opcode::softplus) return select_nonnegative(u, one, aux) / (one + aux);
-  else if constexpr (C == opcode::log_sigmoid) return select_nonnegative(u, aux, one) / (one + aux);
+  else if constexpr (C == opcode::sigmoid) return aux[0] * aux[1] * aux[1];
+  else if constexpr (C == opcode::softplus) return select_nonnegative(u, one, aux[0]) * aux[1];
+  else if constexpr (C == opcode::log_sigmoid) return select_nonnegative(u, aux[0], one) * aux[1];
   else static_assert(C == opcode::neg, "gradus: internal error: no derivative rule for this unary operation");
 }
 
 /// ∂²y/∂u² of a unary node, given d1 = ∂y/∂u.
 template <opcode C, long long N, class T>
-constexpr T unary_d2(const T& u, const T& y, const T& r, const T& aux, const T& d1) {
+constexpr T unary_d2(const T& u, const T& y, const T& r, const T* aux, const T& d1) {
   using namespace math;
   const T one = lift<T>(1.0);
   if constexpr (C == opcode::exp || C == opcode::expm1) return d1;
@@ -152,10 +164,10 @@ constexpr T unary_d2(const T& u, const T& y, const T& r, const T& aux, const T& 
   else if constexpr (C == opcode::pow_int) return lift<T>(double(N) * double(N - 1)) * ipow<T, N - 2>(u);
   else if constexpr (C == opcode::pow_real) return r * (r - one) * pow(u, r - lift<T>(2.0));
   else if constexpr (C == opcode::sigmoid) {
-    const T s = aux / ((one + aux) * (one + aux));  // σ'(u)
-    return s * select_nonnegative(u, aux - one, one - aux) / (one + aux);
-  } else if constexpr (C == opcode::softplus) return aux / ((one + aux) * (one + aux));
-  else if constexpr (C == opcode::log_sigmoid) return -(aux / ((one + aux) * (one + aux)));
+    const T s = aux[0] * aux[1] * aux[1];  // σ'(u)
+    return s * select_nonnegative(u, aux[0] - one, one - aux[0]) * aux[1];
+  } else if constexpr (C == opcode::softplus) return aux[0] * aux[1] * aux[1];
+  else if constexpr (C == opcode::log_sigmoid) return -(aux[0] * aux[1] * aux[1]);
   else return lift<T>(0.0);  // neg, abs, sign: no curvature
 }
 
