@@ -17,8 +17,10 @@ concept real_scalar = std::is_floating_point_v<T>;
 template <real_scalar T> inline T exp(T x) { return std::exp(x); }
 template <real_scalar T> inline T log(T x) { return std::log(x); }
 template <real_scalar T> inline T log1p(T x) { return std::log1p(x); }
-/// log1p(x) where the caller has q = 1/(1 + x) at hand (the SIMD version uses it; see simd.hpp).
-template <real_scalar T> inline T log1p_given_reciprocal(T x, T) { return std::log1p(x); }
+/// e^x for x <= 0 or NaN; log1p(t) for t in [0, 1] or NaN where the caller has q = 1/(1 + t)
+/// (the sigmoid family's t = e^(−|u|)): the SIMD versions skip the general special cases.
+template <real_scalar T> inline T exp_nonpositive(T x) { return std::exp(x); }
+template <real_scalar T> inline T log1p_unit(T t, T) { return std::log1p(t); }
 template <real_scalar T> inline T expm1(T x) { return std::expm1(x); }
 template <real_scalar T> inline T sqrt(T x) { return std::sqrt(x); }
 template <real_scalar T> inline T sin(T x) { return std::sin(x); }

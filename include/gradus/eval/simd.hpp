@@ -59,17 +59,10 @@ template <class A> inline dbatch<A> exp2i(const dbatch<A>& k) {
   return xsimd::bitwise_cast<dbatch<A>>((bits + ubatch<A>(1023)) << 52);
 }
 
-/// eˣ to 1 ulp: x = k·ln2 + r (Cody–Waite, |r| ≤ ½ln2), eʳ by its Taylor polynomial of degree
-/// 13 (truncation < 10⁻¹⁷), times 2ᵏ as two normal factors (so results down to the subnormal
-/// range are exact to 1 ulp). Overflow gives +Inf, underflow 0, NaN stays NaN.
-template <class A> inline dbatch<A> exp(const dbatch<A>& x) {
+/// eʳ for |r| ≤ ½ln2 + ε: 1 + (r + r²·P(r)), P the Taylor terms 1/2! … 1/13! (truncation
+/// < 10⁻¹⁷) by Estrin's scheme: a dependency chain of 6 operations instead of Horner's 13.
+template <class A> inline dbatch<A> exp_reduced(const dbatch<A>& r) {
   using B = dbatch<A>;
-  const B xc = xsimd::min(xsimd::max(x, B(-746.0)), B(710.0));  // k stays small; NaN passes through
-  const B k = xsimd::fma(xc, B(0x1.71547652b82fep0), B(shifter)) - B(shifter);
-  B r = xsimd::fnma(k, B(ln2_hi), xc);
-  r = xsimd::fnma(k, B(ln2_lo), r);
-  // eʳ = 1 + (r + r²·P(r)), P the Taylor terms 1/2! … 1/13! by Estrin's scheme: a dependency
-  // chain of 6 operations instead of Horner's 13 (the loops over data are latency bound).
   const B r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
   auto c = [](double v) { return B(v); };
   const B a0 = xsimd::fma(r, c(1.0 / 6), c(1.0 / 2)), a1 = xsimd::fma(r, c(1.0 / 120), c(1.0 / 24));
@@ -77,11 +70,51 @@ template <class A> inline dbatch<A> exp(const dbatch<A>& x) {
   const B a4 = xsimd::fma(r, c(1.0 / 39916800), c(1.0 / 3628800)), a5 = xsimd::fma(r, c(1.0 / 6227020800), c(1.0 / 479001600));
   const B b0 = xsimd::fma(r2, a1, a0), b1 = xsimd::fma(r2, a3, a2), b2 = xsimd::fma(r2, a5, a4);
   const B poly = xsimd::fma(r8, b2, xsimd::fma(r4, b1, b0));
-  const B p = B(1.0) + xsimd::fma(r2, poly, r);
+  return B(1.0) + xsimd::fma(r2, poly, r);
+}
+
+/// x = k·ln2 + r (Cody–Waite: k = round(x/ln2), r = x − k·ln2 in two parts), r and k.
+template <class A> inline void exp_reduce(const dbatch<A>& x, dbatch<A>& k, dbatch<A>& r) {
+  using B = dbatch<A>;
+  k = xsimd::fma(x, B(0x1.71547652b82fep0), B(shifter)) - B(shifter);
+  r = xsimd::fnma(k, B(ln2_lo), xsimd::fnma(k, B(ln2_hi), x));
+}
+
+/// eˣ for |x| ≤ 708 (a normal result): eʳ with k added to its exponent bits.
+template <class A> inline dbatch<A> exp_normal(const dbatch<A>& x) {
+  using B = dbatch<A>;
+  B k, r;
+  exp_reduce(x, k, r);
+  const ubatch<A> kbits = xsimd::bitwise_cast<ubatch<A>>(k + B(shifter)) << 52;  // k·2⁵² mod 2⁶⁴
+  return xsimd::bitwise_cast<B>(xsimd::bitwise_cast<ubatch<A>>(exp_reduced(r)) + kbits);
+}
+
+/// eˣ for x in [−746, 710] or NaN (the caller clamps): times 2ᵏ as two normal factors, so that
+/// results down to the subnormal range round once.
+template <class A> inline dbatch<A> exp_kernel(const dbatch<A>& x) {
+  using B = dbatch<A>;
+  B k, r;
+  exp_reduce(x, k, r);
   const B k1 = xsimd::fma(k, B(0.5), B(shifter)) - B(shifter);  // k = k1 + k2, both in [−538, 512]
-  const B y = p * exp2i(k1) * exp2i(k - k1);
+  return exp_reduced(r) * exp2i(k1) * exp2i(k - k1);
+}
+
+/// eˣ to 1 ulp. Overflow gives +Inf, underflow 0, NaN stays NaN. Batches whose lanes all have
+/// normal results (|x| ≤ 708, the usual case) take the short path.
+template <class A> inline dbatch<A> exp(const dbatch<A>& x) {
+  using B = dbatch<A>;
+  if (xsimd::all(xsimd::abs(x) <= B(708.0))) return exp_normal(x);
+  const B y = exp_kernel(xsimd::min(xsimd::max(x, B(-746.0)), B(710.0)));
   return xsimd::select(x > B(0x1.62e42fefa39efp9), B(std::numeric_limits<double>::infinity()),
                        xsimd::select(x < B(-0x1.74910d52d3051p9), B(0.0), xsimd::select(xsimd::isnan(x), x, y)));
+}
+
+/// eˣ for x <= 0 or NaN (e^(−|u|) of the sigmoid family): the lower clamp lets NaN through
+/// (x < −746 is false for NaN); below −746 the kernel gives exactly 0.
+template <class A> inline dbatch<A> exp_nonpositive(const dbatch<A>& x) {
+  using B = dbatch<A>;
+  if (xsimd::all(x >= B(-708.0))) return exp_normal(x);
+  return exp_kernel(xsimd::select(x < B(-746.0), B(-746.0), x));
 }
 
 /// log(u) + c for positive normal u, with u = 2ᵏ(1 + f), 1 + f in [√½, √2): fdlibm's kernel
@@ -110,6 +143,8 @@ template <class A> inline dbatch<A> log_kernel(const dbatch<A>& u, const dbatch<
 /// log x to 1 ulp (subnormal x scaled by 2⁵⁴ first); log 0 = −Inf, negative x NaN.
 template <class A> inline dbatch<A> log(const dbatch<A>& x) {
   using B = dbatch<A>;
+  const auto normal = x >= B(0x1p-1022) && x < B(std::numeric_limits<double>::infinity());
+  if (xsimd::all(normal)) return log_kernel(x, B(0.0), B(0.0));  // the usual case: no special lane
   const auto sub = x < B(0x1p-1022);
   const B u = xsimd::select(sub, x * B(0x1p54), x);
   const B y = log_kernel(u, B(0.0), xsimd::select(sub, B(54.0), B(0.0)));
@@ -126,21 +161,35 @@ template <class A> inline dbatch<A> log1p(const dbatch<A>& x, const dbatch<A>& q
   const B u = one + x;
   const B c = xsimd::select(u >= B(4.0), one - (u - x), x - (u - one)) * q;  // exact up to ·q (Sterbenz)
   const auto regular = x > B(-1.0) && x < B(std::numeric_limits<double>::infinity());
+  if (xsimd::all(regular)) return log_kernel(u, c, B(0.0));  // the usual case: no special lane
   const B y = log_kernel(xsimd::select(regular, u, one), c, B(0.0));
   const B inf(std::numeric_limits<double>::infinity());
   const B special = xsimd::select(x == B(-1.0), -inf, xsimd::select(x > B(-1.0), inf, B(std::numeric_limits<double>::quiet_NaN())));
   return xsimd::select(regular, y, xsimd::select(xsimd::isnan(x), x, special));
 }
 template <class A> inline dbatch<A> log1p(const dbatch<A>& x) { return log1p(x, dbatch<A>(1.0) / (dbatch<A>(1.0) + x)); }
+
+/// log1p(t) for t in [0, 1] or NaN, given q = 1/(1 + t): no special cases (u = 1 + t is in
+/// [1, 2], so c needs no case split; a NaN t makes c, hence the result, NaN).
+template <class A> inline dbatch<A> log1p_unit(const dbatch<A>& t, const dbatch<A>& q) {
+  using B = dbatch<A>;
+  const B u = B(1.0) + t;
+  return log_kernel(u, (t - (u - B(1.0))) * q, B(0.0));
+}
 }  // namespace fast
 
 /// (xsimd 8.1's exp also flushes results below 2⁻¹⁰²² to 0 and gives +Inf from about 709.4.)
 template <class A> inline xsimd::batch<double, A> exp(const xsimd::batch<double, A>& x) { return fast::exp(x); }
 template <class A> inline xsimd::batch<double, A> log(const xsimd::batch<double, A>& x) { return fast::log(x); }
 template <class A> inline xsimd::batch<double, A> log1p(const xsimd::batch<double, A>& x) { return fast::log1p(x); }
+/// e^x for x <= 0 or NaN, and log1p(t) for t in [0, 1] or NaN given q = 1/(1 + t): what σ,
+/// softplus and log σ compute (t = e^(−|u|)), without the general versions' special cases.
+template <class A> inline xsimd::batch<double, A> exp_nonpositive(const xsimd::batch<double, A>& x) {
+  return fast::exp_nonpositive(x);
+}
 template <class A>
-inline xsimd::batch<double, A> log1p_given_reciprocal(const xsimd::batch<double, A>& x, const xsimd::batch<double, A>& q) {
-  return fast::log1p(x, q);
+inline xsimd::batch<double, A> log1p_unit(const xsimd::batch<double, A>& t, const xsimd::batch<double, A>& q) {
+  return fast::log1p_unit(t, q);
 }
 // expm1 and tanh saturate (to −1, +Inf and ±1) well inside ±1000.
 template <class A> inline xsimd::batch<double, A> expm1(const xsimd::batch<double, A>& x) {

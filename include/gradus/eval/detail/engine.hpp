@@ -180,7 +180,7 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
     w.aux[A + 1] = w.aux[AJ + 1];
     if constexpr (n.code != opcode::sigmoid) {
       if constexpr (Tape::node(J).code != opcode::sigmoid) w.aux[A + 2] = w.aux[AJ + 2];
-      else w.aux[A + 2] = math::log1p_given_reciprocal(w.aux[AJ], w.aux[AJ + 1]);
+      else w.aux[A + 2] = math::log1p_unit(w.aux[AJ], w.aux[AJ + 1]);
     }
     v[K] = sigmoid_family_value<n.code>(v[Tape::child(K, 0)], &w.aux[A]);
   } else {

@@ -113,9 +113,9 @@ constexpr T unary_value(const T& u, const T& r, T* aux) {
   else if constexpr (C == opcode::pow_int) return ipow<T, N>(u);
   else if constexpr (C == opcode::pow_real) return pow(u, r);
   else if constexpr (is_sigmoid_family(C)) {
-    aux[0] = exp(-abs(u));
+    aux[0] = exp_nonpositive(-abs(u));
     aux[1] = one / (one + aux[0]);
-    if constexpr (C != opcode::sigmoid) aux[2] = log1p_given_reciprocal(aux[0], aux[1]);
+    if constexpr (C != opcode::sigmoid) aux[2] = log1p_unit(aux[0], aux[1]);
     return sigmoid_family_value<C>(u, aux);
   } else {
     static_assert(C == opcode::neg, "gradus: internal error: no value rule for this unary operation");
