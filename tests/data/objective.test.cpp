@@ -2,8 +2,10 @@
 // views; threads; the scalar lane path. (Logistic regression: logistic.test.cpp.)
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <numeric>
+#include <type_traits>
 #include <vector>
 
 #include <gradus/gradus.hpp>
@@ -183,4 +185,50 @@ TEST_CASE("a data objective has what the minibatch solvers need", "[data][object
   STATIC_REQUIRE(minibatch_objective<J, Eigen::Vector3d>);
   STATIC_REQUIRE(minibatch_objective<J, Eigen::VectorXd>);
   STATIC_REQUIRE(std::is_same_v<decltype(std::declval<J>().hessian(Eigen::Vector3d())), Eigen::Matrix3d>);
+}
+
+TEST_CASE("subexpressions of θ alone are computed once per evaluation, with the same results", "[data][objective]") {
+  // −log N(x | μ, e^s) with σ = e^s: log σ, e^s and 1/σ read no column (row-invariant, prepared
+  // once per call); (x − μ)/σ does. Value, gradient, Hessian and H·w against a plain loop.
+  using namespace gradus;
+  auto [mu, s] = variables<2>();
+  constexpr col<0> xi{};
+  const auto sigma = exp(s);
+  const auto r = (xi - mu) / sigma;
+  const auto loss = log(sigma) + 0.5 * r * r + 0.1 * log_sigmoid(s) * xi + log_sigmoid(-s);
+  using tape = detail::tape<std::remove_cvref_t<decltype(loss)>>;
+  constexpr auto hoisted = [] {
+    int n = 0;
+    for (std::size_t k = 0; k < tape::size; ++k) n += detail::row_invariant<tape>::hoisted(k);
+    return n;
+  };
+  STATIC_REQUIRE(hoisted() >= 4);  // exp(s), log(exp(s)), log σ(s), −s, log σ(−s)
+
+  std::vector<double> xs;
+  for (int i = 0; i < 23; ++i) xs.push_back(std::sin(1.3 * i) * 3 + 0.5);
+  const auto J = sum_over(loss, dataset(xs));
+  const Eigen::Vector2d th(0.4, -0.7), w(0.3, -1.1);
+  const double sg = std::exp(th[1]);
+  const double ls = -std::log1p(std::exp(-th[1])), lsm = -std::log1p(std::exp(th[1]));  // log σ(s), log σ(−s)
+  const double sig = 1 / (1 + std::exp(-th[1]));
+  double v0 = 0;
+  Eigen::Vector2d g0 = Eigen::Vector2d::Zero();
+  Eigen::Matrix2d H0 = Eigen::Matrix2d::Zero();
+  for (double x : xs) {
+    const double rr = (x - th[0]) / sg;
+    v0 += th[1] + 0.5 * rr * rr + 0.1 * ls * x + lsm;
+    g0 += Eigen::Vector2d(-rr / sg, 1 - rr * rr + 0.1 * (1 - sig) * x - sig);
+    H0(0, 0) += 1 / (sg * sg);
+    H0(0, 1) += 2 * rr / sg;
+    H0(1, 1) += 2 * rr * rr - 0.1 * sig * (1 - sig) * x - sig * (1 - sig);
+  }
+  H0(1, 0) = H0(0, 1);
+  const auto [v, g, H] = J.value_gradient_hessian(th);
+  CHECK(v == Approx(v0).epsilon(1e-13));
+  for (int a = 0; a < 2; ++a) {
+    CHECK(g[a] == Approx(g0[a]).epsilon(1e-12));
+    CHECK(J.gradient(th)[a] == Approx(g0[a]).epsilon(1e-12));
+    CHECK(J.hessian_vector_product(th, w)[a] == Approx((H0 * w)[a]).epsilon(1e-12));
+    for (int b = 0; b < 2; ++b) CHECK(H(a, b) == Approx(H0(a, b)).epsilon(1e-12));
+  }
 }

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 
 #define GRADUS_EVAL_INTERNAL
 #include <gradus/eval/detail/engine.hpp>
@@ -43,6 +44,16 @@ class compiled {
     workspace<tape_type, T> w;
     forward_values(w, make_inputs<T>(var, col));
     return w.v[tape_type::data.roots[0]];
+  }
+
+  /// The row-invariant values at the point var (nodes that read no column, see row_invariant),
+  /// for the evaluations over many rows that follow: pass with_prepared{col, &prepared} as their
+  /// columns and those nodes are copied, not computed per row.
+  template <class T, class Var>
+  GRADUS_INLINE constexpr workspace<tape_type, T> prepare(Var var) const {
+    workspace<tape_type, T> w;
+    forward_row_invariant(w, make_inputs<T>(var, no_columns{}));
+    return w;
   }
 
   // The operations below (gradients, Hessians, tangents) are for single-root tapes.
@@ -146,7 +157,11 @@ class compiled {
 
   template <class T, class Var, class Col>
   GRADUS_INLINE constexpr auto make_inputs(Var var, Col col) const {
-    return inputs<T, Var, std::array<double, tape_type::literals>, Col>{var, literals_, col};
+    using L = std::array<double, tape_type::literals>;
+    if constexpr (is_with_prepared<Col>::value)
+      return inputs<T, Var, L, decltype(col.col), std::remove_cvref_t<decltype(*col.pre)>>{var, literals_, col.col, col.pre};
+    else
+      return inputs<T, Var, L, Col>{var, literals_, col};
   }
 
   template <class A, class Grad>

@@ -103,21 +103,24 @@ struct indexed_rows {
   }
 };
 
-/// Adds the per-example sums of one set of W rows (x: their columns) to acc.
-/// θ and the direction w of a Hessian-vector product, broadcast to every lane.
-template <class T, std::size_t A>
+/// θ and the direction w of a Hessian-vector product, broadcast to every lane, and the
+/// row-invariant values of the loss at θ (log σ, 1/σ, …: computed once per evaluation, not per row).
+template <class T, class C>
 struct lane_parameters {
-  std::array<T, A> theta, direction;
+  std::array<T, C::arity> theta, direction;
+  workspace<typename C::tape_type, T> prepared;
 };
 
+/// Adds the per-example sums of one set of W rows (x: their columns) to acc.
 template <data_need Need, class T, class C, std::size_t Kc, std::size_t N>
-GRADUS_INLINE void add_example(const C& c, const lane_parameters<T, C::arity>& p, const std::array<T, Kc>& x,
+GRADUS_INLINE void add_example(const C& c, const lane_parameters<T, C>& p, const std::array<T, Kc>& x,
                                std::array<T, N>& acc) {
   const auto& theta = p.theta;
   constexpr std::size_t A = C::arity;
   // By value, not by reference: GCC then keeps the operands in registers (1.5× faster with AVX2).
   auto var = [&theta](std::size_t i) { return theta[i]; };
-  auto col = [&x](std::size_t j) { return x[j]; };
+  auto row = [&x](std::size_t j) { return x[j]; };
+  const with_prepared<decltype(row), decltype(p.prepared)> col{row, &p.prepared};
   auto grad = [&acc](std::size_t i, const T& d) { acc[1 + i] += d; };
   if constexpr (Need == data_need::value) {
     acc[0] += c.template value<T>(var, col);
@@ -135,7 +138,7 @@ GRADUS_INLINE void add_example(const C& c, const lane_parameters<T, C::arity>& p
 /// a local array until the end: out may be any memory, and the compiler could not keep sums in
 /// registers across loads from the columns (both are doubles) if it were written in the loop.
 template <data_need Need, class T, class C, class Rows, std::size_t N>
-void block_sum(const C& c, const lane_parameters<T, C::arity>& theta, const Rows& rows, std::size_t begin, std::size_t end,
+void block_sum(const C& c, const lane_parameters<T, C>& theta, const Rows& rows, std::size_t begin, std::size_t end,
                std::array<T, N>& out) {
   constexpr std::size_t w = lane_count<T>();
   std::array<T, N> acc;
@@ -212,11 +215,12 @@ std::array<double, output_count<Need, C::arity>> reduce_rows(const C& c, const s
   constexpr std::size_t N = output_count<Need, C::arity>;
   constexpr std::size_t B = data_block_rows;
   static_assert(B % lane_count<T>() == 0, "gradus: internal error: the block size must be a multiple of the SIMD width");
-  lane_parameters<T, C::arity> theta;
+  lane_parameters<T, C> theta;
   for (std::size_t i = 0; i < C::arity; ++i) {
     theta.theta[i] = math::lift<T>(theta_d[i]);
     theta.direction[i] = math::lift<T>(direction_d[i]);
   }
+  theta.prepared = c.template prepare<T>([&theta](std::size_t i) { return theta.theta[i]; });
 
   const std::size_t blocks = (m + B - 1) / B;
   std::size_t workers = threads != 0 ? threads : std::max<std::size_t>(1, std::thread::hardware_concurrency());

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 
 #include <gradus/eval/detail/layout.hpp>
@@ -88,14 +89,47 @@ GRADUS_INLINE constexpr void for_nodes_reverse(F&& f) {
   }
 }
 
+struct no_prepared {};
+
 /// What the leaves read: the point, the runtime constants, and (for data objectives) the
-/// current example's columns. Point and Columns are callables index -> T.
-template <class T, class Point, class Literals, class Columns>
+/// current example's columns. Point and Columns are callables index -> T. Pre, when not
+/// no_prepared, is a workspace whose row-invariant nodes are already computed (see
+/// row_invariant): the forward sweep copies them instead of computing them again.
+template <class T, class Point, class Literals, class Columns, class Pre = no_prepared>
 struct inputs {
   Point var;
   const Literals& literals;
   Columns col;
+  const Pre* pre = nullptr;
   constexpr T lit(std::size_t s) const { return math::lift<T>(literals[s]); }
+};
+
+/// The columns of one example (or SIMD batch of examples) together with the row-invariant
+/// values computed once for all of them (compiled::prepare).
+template <class Columns, class Pre>
+struct with_prepared {
+  Columns col;
+  const Pre* pre;
+};
+template <class C> struct is_with_prepared : std::false_type {};
+template <class C, class P> struct is_with_prepared<with_prepared<C, P>> : std::true_type {};
+
+/// Nodes that read no data column: functions of θ and constants only, the same for every row
+/// of a data objective. The non-leaf ones (log σ, 1/σ, e^θ, …) are computed once per
+/// evaluation by compiled::prepare, not once per row.
+template <class Tape>
+struct row_invariant {
+  static constexpr auto node = [] {
+    std::array<bool, Tape::size> inv{};
+    for (std::size_t k = 0; k < Tape::size; ++k) {  // children precede their parents
+      bool ok = Tape::node(k).code != opcode::col;
+      for (std::uint32_t c = 0; c < Tape::node(k).count; ++c) ok = ok && inv[Tape::child(k, c)];
+      inv[k] = ok;
+    }
+    return inv;
+  }();
+  /// Worth preparing: row-invariant and computed from other nodes (leaves are loads).
+  static constexpr bool hoisted(std::size_t k) { return node[k] && Tape::node(k).count > 0; }
 };
 
 struct no_columns {
@@ -143,12 +177,18 @@ GRADUS_INLINE constexpr const T* unary_aux(const workspace<Tape, T>& w) {
 }
 
 // ---- values --------------------------------------------------------------------------
+template <class In>
+inline constexpr bool has_prepared = !std::is_same_v<std::remove_cvref_t<decltype(*std::declval<In>().pre)>, no_prepared>;
+
 template <class Tape, std::size_t K, class T, class In>
 GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
   constexpr tape_node n = Tape::node(K);
   constexpr std::size_t A = layout<Tape>::aux_offset[K];
   auto& v = w.v;
-  if constexpr (n.code == opcode::var) v[K] = T(in.var(std::size_t(n.payload)));
+  if constexpr (has_prepared<In> && row_invariant<Tape>::hoisted(K)) {
+    v[K] = in.pre->v[K];
+    for (std::size_t a = A; a < layout<Tape>::aux_offset[K + 1]; ++a) w.aux[a] = in.pre->aux[a];
+  } else if constexpr (n.code == opcode::var) v[K] = T(in.var(std::size_t(n.payload)));
   else if constexpr (n.code == opcode::col) v[K] = T(in.col(std::size_t(n.payload)));
   else if constexpr (n.code == opcode::literal) v[K] = in.lit(std::size_t(n.payload));
   else if constexpr (n.code == opcode::integer) v[K] = math::lift<T>(double(n.payload));
@@ -195,6 +235,14 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
 template <class Tape, class T, class In>
 GRADUS_INLINE constexpr void forward_values(workspace<Tape, T>& w, const In& in) {
   for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE { forward_node<Tape, k>(w, in); });
+}
+
+/// Only the row-invariant nodes (what compiled::prepare keeps).
+template <class Tape, class T, class In>
+GRADUS_INLINE constexpr void forward_row_invariant(workspace<Tape, T>& w, const In& in) {
+  for_nodes<0, Tape::size>([&](auto k) GRADUS_LAMBDA_INLINE {
+    if constexpr (row_invariant<Tape>::node[k]) forward_node<Tape, k>(w, in);
+  });
 }
 
 /// Only the values a gradient-only reverse sweep reads (see gradient_values).
