@@ -121,14 +121,11 @@ template <class A> inline dbatch<A> exp_nonpositive(const dbatch<A>& x) {
 /// (s = f/(2 + f), log(1 + f) = f − f²/2 + s(f²/2 + R(s²)), R its minimax polynomial).
 /// c is a small correction added before the rounding of the sum (log1p's rounding of 1 + x);
 /// kshift is subtracted from k (log's scaling of subnormals).
-template <class A> inline dbatch<A> log_kernel(const dbatch<A>& u, const dbatch<A>& c, const dbatch<A>& kshift) {
+template <class A> inline dbatch<A> log_kernel(const dbatch<A>& u, const dbatch<A>& c, const dbatch<A>& kshift);
+
+/// log(2ᵏ(1 + f)) + c for 1 + f in [√½, √2): the polynomial part of log_kernel.
+template <class A> inline dbatch<A> log_reduced(const dbatch<A>& f, const dbatch<A>& k, const dbatch<A>& c) {
   using B = dbatch<A>;
-  using U = ubatch<A>;
-  const U iu = xsimd::bitwise_cast<U>(u) + U(0x3ff0000000000000 - 0x3fe6a09e00000000);
-  const U e = iu >> 52;  // biased exponent of u/√½, in [1, 2046]: logical shift, no conversion
-  const B k = (xsimd::bitwise_cast<B>(e + xsimd::bitwise_cast<U>(B(shifter))) - B(shifter)) - (B(1023.0) + kshift);
-  const B m = xsimd::bitwise_cast<B>((iu & U(0x000fffffffffffff)) + U(0x3fe6a09e00000000));
-  const B f = m - B(1.0);
   const B hfsq = B(0.5) * f * f;
   const B s = f / (B(2.0) + f);
   const B z = s * s;
@@ -138,6 +135,16 @@ template <class A> inline dbatch<A> log_kernel(const dbatch<A>& u, const dbatch<
                                           B(0x1.2492494229359p-2)),
                               B(0x1.5555555555593p-1));
   return s * (hfsq + t1 + t2) + xsimd::fma(k, B(ln2_lo), c) - hfsq + f + k * B(ln2_hi);
+}
+
+template <class A> inline dbatch<A> log_kernel(const dbatch<A>& u, const dbatch<A>& c, const dbatch<A>& kshift) {
+  using B = dbatch<A>;
+  using U = ubatch<A>;
+  const U iu = xsimd::bitwise_cast<U>(u) + U(0x3ff0000000000000 - 0x3fe6a09e00000000);
+  const U e = iu >> 52;  // biased exponent of u/√½, in [1, 2046]: logical shift, no conversion
+  const B k = (xsimd::bitwise_cast<B>(e + xsimd::bitwise_cast<U>(B(shifter))) - B(shifter)) - (B(1023.0) + kshift);
+  const B m = xsimd::bitwise_cast<B>((iu & U(0x000fffffffffffff)) + U(0x3fe6a09e00000000));
+  return log_reduced(m - B(1.0), k, c);
 }
 
 /// log x to 1 ulp (subnormal x scaled by 2⁵⁴ first); log 0 = −Inf, negative x NaN.
@@ -173,8 +180,10 @@ template <class A> inline dbatch<A> log1p(const dbatch<A>& x) { return log1p(x, 
 /// [1, 2], so c needs no case split; a NaN t makes c, hence the result, NaN).
 template <class A> inline dbatch<A> log1p_unit(const dbatch<A>& t, const dbatch<A>& q) {
   using B = dbatch<A>;
-  const B u = B(1.0) + t;
-  return log_kernel(u, (t - (u - B(1.0))) * q, B(0.0));
+  const B u = B(1.0) + t;  // in [1, 2]: 2ᵏ(1 + f) with k = 0 or 1, no exponent to extract
+  const auto big = u >= B(0x1.6a09ep0);
+  const B f = xsimd::select(big, xsimd::fma(u, B(0.5), B(-1.0)), u - B(1.0));  // both exact
+  return log_reduced(f, xsimd::select(big, B(1.0), B(0.0)), (t - (u - B(1.0))) * q);
 }
 }  // namespace fast
 
