@@ -46,7 +46,8 @@ inline xsimd::batch<double, A> keep_nan(const xsimd::batch<double, A>& x, const 
 }  // namespace simd_guard
 // exp, log and log1p are gradus's own (below): xsimd 8.1's convert to 64-bit integers, which
 // without AVX-512DQ is a scalar loop through memory, and log1p emulates 64-bit arithmetic shifts;
-// these use only double arithmetic, logical shifts and integer adds (1.8× and 1.4× faster on AVX2).
+// these use only double arithmetic, logical shifts and integer adds (per element on AVX2: exp
+// 2.0×, log1p 1.7×, log 1.9× faster; on AVX-512 and SSE2 too), all within 1 ulp.
 namespace fast {
 template <class A> using dbatch = xsimd::batch<double, A>;
 template <class A> using ubatch = xsimd::batch<std::uint64_t, A>;
@@ -117,12 +118,6 @@ template <class A> inline dbatch<A> exp_nonpositive(const dbatch<A>& x) {
   return exp_kernel(xsimd::select(x < B(-746.0), B(-746.0), x));
 }
 
-/// log(u) + c for positive normal u, with u = 2ᵏ(1 + f), 1 + f in [√½, √2): fdlibm's kernel
-/// (s = f/(2 + f), log(1 + f) = f − f²/2 + s(f²/2 + R(s²)), R its minimax polynomial).
-/// c is a small correction added before the rounding of the sum (log1p's rounding of 1 + x);
-/// kshift is subtracted from k (log's scaling of subnormals).
-template <class A> inline dbatch<A> log_kernel(const dbatch<A>& u, const dbatch<A>& c, const dbatch<A>& kshift);
-
 /// log(2ᵏ(1 + f)) + c for 1 + f in [√½, √2): the polynomial part of log_kernel.
 template <class A> inline dbatch<A> log_reduced(const dbatch<A>& f, const dbatch<A>& k, const dbatch<A>& c) {
   using B = dbatch<A>;
@@ -137,6 +132,10 @@ template <class A> inline dbatch<A> log_reduced(const dbatch<A>& f, const dbatch
   return s * (hfsq + t1 + t2) + xsimd::fma(k, B(ln2_lo), c) - hfsq + f + k * B(ln2_hi);
 }
 
+/// log(u) + c for positive normal u, with u = 2ᵏ(1 + f), 1 + f in [√½, √2): fdlibm's kernel
+/// (s = f/(2 + f), log(1 + f) = f − f²/2 + s(f²/2 + R(s²)), R its minimax polynomial).
+/// c is a small correction added before the rounding of the sum (log1p's rounding of 1 + x);
+/// kshift is subtracted from k (log's scaling of subnormals).
 template <class A> inline dbatch<A> log_kernel(const dbatch<A>& u, const dbatch<A>& c, const dbatch<A>& kshift) {
   using B = dbatch<A>;
   using U = ubatch<A>;
@@ -177,7 +176,8 @@ template <class A> inline dbatch<A> log1p(const dbatch<A>& x, const dbatch<A>& q
 template <class A> inline dbatch<A> log1p(const dbatch<A>& x) { return log1p(x, dbatch<A>(1.0) / (dbatch<A>(1.0) + x)); }
 
 /// log1p(t) for t in [0, 1] or NaN, given q = 1/(1 + t): no special cases (u = 1 + t is in
-/// [1, 2], so c needs no case split; a NaN t makes c, hence the result, NaN).
+/// [1, 2], so k is 0 or 1 by one comparison and c needs no case split; a NaN t makes c, hence
+/// the result, NaN).
 template <class A> inline dbatch<A> log1p_unit(const dbatch<A>& t, const dbatch<A>& q) {
   using B = dbatch<A>;
   const B u = B(1.0) + t;  // in [1, 2]: 2ᵏ(1 + f) with k = 0 or 1, no exponent to extract
