@@ -213,7 +213,7 @@ GRADUS_INLINE constexpr void forward_node(workspace<Tape, T>& w, const In& in) {
     if constexpr (n.code == opcode::logsumexp) v[K] = top + math::log(s);
     else v[K] = w.aux[A + std::size_t(n.payload)] / s;
   } else if constexpr (is_sigmoid_family(n.code) && sigmoid_partner<Tape>::of[K] != K) {
-    // t = e^(−|u|) (and l = log1p t) as the partner on ±u computed them
+    // t = e^(−|u|), q = 1/(1 + t) (and l = log1p t) as the partner on ±u computed them
     constexpr std::size_t J = sigmoid_partner<Tape>::of[K];
     constexpr std::size_t AJ = layout<Tape>::aux_offset[J];
     w.aux[A] = w.aux[AJ];
